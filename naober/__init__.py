@@ -1,0 +1,1 @@
+"""naober: software for a municipality's network of neighbourhood meeting places."""

@@ -1,0 +1,102 @@
+"""Shared personas and places for the whole suite.
+
+The buurtkamer in Nieuw-Buinen (Borger-Odoorn) is the place most tests talk about: open every
+weekday 9–12, Thursday mornings help with language and computers, the police on the first Monday
+of the month.
+"""
+
+from datetime import date, time
+
+import pytest
+
+from naober.places.constants import OrganisationKind, PlaceKind
+from naober.places.models import Building, Municipality, Organisation, Place, Theme
+from naober.schedules.models import OpeningRule, PresenceRule
+
+
+@pytest.fixture
+def borger_odoorn(db) -> Municipality:
+    return Municipality.objects.create(
+        name="Borger-Odoorn", slug="borger-odoorn", cbs_code="GM1681"
+    )
+
+
+@pytest.fixture
+def andes(db) -> Organisation:
+    org = Organisation.objects.create(name="Andes", kind=OrganisationKind.WELFARE)
+    org.themes.add(Theme.objects.get(code="welfare"))
+    return org
+
+
+@pytest.fixture
+def lefier(db) -> Organisation:
+    org = Organisation.objects.create(name="Lefier", kind=OrganisationKind.HOUSING)
+    org.themes.add(Theme.objects.get(code="housing"))
+    return org
+
+
+@pytest.fixture
+def police(db) -> Organisation:
+    org = Organisation.objects.create(name="Politie Drenthe", kind=OrganisationKind.POLICE)
+    org.themes.add(Theme.objects.get(code="safety"))
+    return org
+
+
+@pytest.fixture
+def noorderbreedte(db) -> Building:
+    return Building.objects.create(
+        name="MFA Noorderbreedte",
+        street_address="Noorderdiep 60",
+        postcode="9521 BE",
+        town="Nieuw-Buinen",
+        latitude=52.9627,
+        longitude=6.9396,
+        step_free_entrance=True,
+        accessible_toilet=True,
+        kitchen=True,
+    )
+
+
+@pytest.fixture
+def nieuw_buinen(db, borger_odoorn, andes, lefier, police, noorderbreedte) -> Place:
+    """The buurtkamer: weekdays 9–12 from 2026; Andes always there, Lefier on Mondays, the police
+    on the first Monday of the month, language and computer help on Thursday mornings."""
+    place = Place.objects.create(
+        name="Buurtkamer Nieuw-Buinen",
+        slug="buurtkamer-nieuw-buinen",
+        kind=PlaceKind.BUURTKAMER,
+        building=noorderbreedte,
+        municipality=borger_odoorn,
+        village="Nieuw-Buinen",
+    )
+    place.organisations.add(andes, lefier, police)
+    OpeningRule.objects.create(
+        place=place,
+        weekdays=[0, 1, 2, 3, 4],
+        valid_from=date(2026, 1, 1),
+        start_time=time(9),
+        end_time=time(12),
+    )
+    PresenceRule.objects.create(
+        place=place, organisation=andes, weekdays=[0, 1, 2, 3, 4], valid_from=date(2026, 1, 1)
+    )
+    PresenceRule.objects.create(
+        place=place, organisation=lefier, weekdays=[0], valid_from=date(2026, 1, 1)
+    )
+    PresenceRule.objects.create(
+        place=place,
+        organisation=police,
+        frequency="monthly",
+        week_of_month=1,
+        weekdays=[0],
+        valid_from=date(2026, 1, 1),
+    )
+    PresenceRule.objects.create(
+        place=place,
+        theme=Theme.objects.get(code="language"),
+        weekdays=[3],
+        valid_from=date(2026, 1, 1),
+        start_time=time(9),
+        end_time=time(12),
+    )
+    return place
