@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from . import postcodes
+from . import geocoding, postcodes
 from .constants import THEME_KEYWORDS, ThemeCode
 from .models import Place, PlaceQuerySet
 
@@ -58,13 +58,13 @@ def origin_for_postcode(text: str) -> Origin:
             _("“%(text)s” is not a postcode. Type four digits, like 9521, or 9521 AB.")
             % {"text": text}
         )
-    area = postcodes.lookup(pc4)
-    if area is None:
+    found = geocoding.locate_postcode(text)
+    if found is None:
         raise SearchError(
             _("We do not know postcode %(pc4)s. Check the digits, or type your village.")
             % {"pc4": pc4}
         )
-    return Origin(label=f"{pc4} {area.town}", x_rd=area.x_rd, y_rd=area.y_rd)
+    return Origin(label=found.label, x_rd=found.x_rd, y_rd=found.y_rd)
 
 
 def origin_for_town(text: str) -> Origin | None:

@@ -40,13 +40,33 @@ def closing_days(
 ) -> dict[date, str]:
     """The days between start and end (inclusive) on which a place that closes on the holidays
     named in `closed_on` is closed, each with the holiday's name in `language`."""
-    closed_on = set(closed_on)
-    result = {}
+    return dict(_closing_days(start, end, frozenset(closed_on or ()), language))
+
+
+@lru_cache(maxsize=256)
+def _closing_days(
+    start: date, end: date, closed_on: frozenset[str], language: str
+) -> tuple[tuple[date, str], ...]:
+    result = []
     for year in range(start.year, end.year + 1):
-        keys = _calendar(year, "en")
-        names = _calendar(year, language)
-        for day, key in keys.items():
-            # The package joins two holidays on one day with "; ".
-            if start <= day <= end and closed_on.intersection(key.split("; ")):
-                result[day] = names[day]
-    return result
+        for day, key in sorted(_calendar(year, "en").items()):
+            if not start <= day <= end:
+                continue
+            # The package joins two holidays on one day with "; " (Ascension Day fell on
+            # Liberation Day in 2016), sorted per language: name only those the place closes for.
+            shown = [each for each in key.split("; ") if each in closed_on]
+            if shown:
+                names = _names(language)
+                result.append((day, "; ".join(names.get(each, each) for each in shown)))
+    return tuple(result)
+
+
+@lru_cache(maxsize=8)
+def _names(language: str) -> dict[str, str]:
+    """Each holiday's name in `language`, by its English key."""
+    names = {}
+    for year in (2024, 2025, 2026):
+        for day, key in _calendar(year, "en").items():
+            if "; " not in key:
+                names[key] = _calendar(year, language)[day]
+    return names

@@ -7,7 +7,8 @@ times in Europe/Amsterdam: 9:00 stays 9:00 on both sides of a daylight-saving ch
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from dateutil import rrule
@@ -39,7 +40,7 @@ class Rule:
         for problem in problems(self):
             raise RuleError(problem)
 
-    def _rrule(self, until: date | None = None) -> rrule.rrule:
+    def _rrule(self, start: date | None = None, until: date | None = None) -> rrule.rrule:
         if self.frequency == MONTHLY:
             byweekday = [RRULE_WEEKDAYS[d](self.week_of_month) for d in self.weekdays]
         else:
@@ -49,19 +50,36 @@ class Rule:
             FREQUENCIES[self.frequency],
             interval=self.interval,
             byweekday=byweekday,
-            dtstart=datetime.combine(self.valid_from, time()),
+            wkst=rrule.MO,
+            dtstart=datetime.combine(self._first_needed(start), time()),
             until=datetime.combine(min(ends), time()) if ends else None,
             cache=False,
         )
 
+    def _first_needed(self, start: date | None) -> date:
+        """A day on or before `start` from which the rule runs exactly as from valid_from.
+
+        dateutil walks every week or month from DTSTART, so a rule valid since 2020 would walk
+        six years to reach 2026. Moving DTSTART forward by whole intervals keeps the rhythm
+        (every other week stays on the same weeks) and skips that walk.
+        """
+        if start is None or start <= self.valid_from:
+            return self.valid_from
+        if self.frequency == WEEKLY:
+            # Whole intervals of weeks, counted from the Monday of valid_from's week.
+            monday = self.valid_from - timedelta(days=self.valid_from.weekday())
+            steps = (start - monday).days // (7 * self.interval)
+            return max(self.valid_from, monday + timedelta(weeks=steps * self.interval))
+        months = (start.year - self.valid_from.year) * 12 + start.month - self.valid_from.month
+        steps = months // self.interval
+        if steps == 0:
+            return self.valid_from
+        index = self.valid_from.year * 12 + self.valid_from.month - 1 + steps * self.interval
+        return date(index // 12, index % 12 + 1, 1)
+
     def dates(self, start: date, end: date) -> list[date]:
         """The days, from start to end inclusive, on which the rule happens."""
-        if end < start:
-            return []
-        found = self._rrule(until=end).between(
-            datetime.combine(start, time()), datetime.combine(end, time()), inc=True
-        )
-        return [moment.date() for moment in found]
+        return list(_dates(self, start, end))
 
     def includes(self, day: date) -> bool:
         return bool(self.dates(day, day))
@@ -74,8 +92,22 @@ class Rule:
             days = [f"{self.week_of_month}{d}" for d in days]
         value["BYDAY"] = days
         if self.valid_until:
-            value["UNTIL"] = datetime.combine(self.valid_until, time(23, 59, 59), AMSTERDAM)
+            # With a DTSTART in a time zone, RFC 5545 wants UNTIL in UTC.
+            last = datetime.combine(self.valid_until, time(23, 59, 59), AMSTERDAM)
+            value["UNTIL"] = last.astimezone(UTC)
         return value
+
+
+# Many places share the same rule (weekdays 9-12 since January) and a page asks for the same
+# weeks again and again: remember recent answers instead of walking the rule each time.
+@lru_cache(maxsize=2048)
+def _dates(rule: Rule, start: date, end: date) -> tuple[date, ...]:
+    if end < start:
+        return ()
+    found = rule._rrule(start=start, until=end).between(
+        datetime.combine(start, time()), datetime.combine(end, time()), inc=True
+    )
+    return tuple(moment.date() for moment in found)
 
 
 def problems(rule: Rule) -> list[str]:
@@ -87,7 +119,7 @@ def problems(rule: Rule) -> list[str]:
         found.append("Choose at least one day of the week.")
     if any(not isinstance(d, int) or not 0 <= d <= 6 for d in rule.weekdays):
         found.append("Days of the week are numbered 0 (Monday) to 6 (Sunday).")
-    if rule.interval < 1:
+    if not isinstance(rule.interval, int) or rule.interval < 1:
         found.append("The interval is at least 1.")
     if rule.frequency == MONTHLY and rule.week_of_month not in (1, 2, 3, 4, -1):
         found.append("A monthly rule needs the week of the month: first to fourth, or last.")
