@@ -5,6 +5,7 @@ reads them. The defaults give a working demo on SQLite with nothing else install
 """
 
 import os
+import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -58,6 +59,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    # django-ninja: serves the API docs page with its own copy of Swagger UI, not from a CDN.
+    "ninja",
     "naober.places",
     "naober.schedules",
     "naober.guide",
@@ -124,18 +127,23 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("NAOBER_STATIC_ROOT", str(Path.cwd() / "staticfiles")))
+# Hashed, compressed static file names (cached for a year) once `naober collectstatic` has written
+# its manifest; before that (demo, tests) plain names, so a fresh checkout serves pages at once.
+STATIC_MANIFEST = envbool("NAOBER_STATIC_MANIFEST", (STATIC_ROOT / "staticfiles.json").exists())
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": (
-            "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            if STATIC_MANIFEST
+            else "django.contrib.staticfiles.storage.StaticFilesStorage"
         )
     },
 }
 # Serve straight from the apps' static folders when collectstatic has not run (demo, tests).
 WHITENOISE_USE_FINDERS = True
+# Before collectstatic there is no STATIC_ROOT, and WhiteNoise says so on every start.
+warnings.filterwarnings("ignore", message="No directory at")
 WHITENOISE_MANIFEST_STRICT = False
 
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -8,10 +8,19 @@ of the month.
 from datetime import date, time
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from naober.places.constants import OrganisationKind, PlaceKind
 from naober.places.models import Building, Municipality, Organisation, Place, Theme
 from naober.schedules.models import OpeningRule, PresenceRule
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in Dutch: a request to an /en/ page leaves English active in the thread."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture

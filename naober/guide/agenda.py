@@ -54,7 +54,9 @@ def local_date(opening: Opening) -> date:
 
 def days(openings: Iterable[Opening], first: date, last: date) -> list[Day]:
     """Every day from first to last (inclusive), each with its openings in order."""
-    by_day = {first + timedelta(n): Day(first + timedelta(n)) for n in range((last - first).days + 1)}
+    by_day = {
+        first + timedelta(n): Day(first + timedelta(n)) for n in range((last - first).days + 1)
+    }
     for opening in openings:
         day = by_day.get(local_date(opening))
         if day is not None:
@@ -110,21 +112,25 @@ def regular_hours(place, first: date, last: date) -> list[RegularHours]:
 
 
 def presence(place, first: date, last: date) -> list[RegularHours]:
-    """Who or what is present, in words: "Politie Drenthe: the first Monday of the month"."""
-    rows = []
-    for rule in place.presence_rules.all():
+    """Who or what is present, in words: "Politie Drenthe: the first Monday of the month".
+    Organisations that come on the same days at the same hours share one line."""
+    rows: dict[tuple, RegularHours] = {}
+    for rule in sorted(place.presence_rules.all(), key=lambda r: str(r.organisation or r.theme)):
         if not _current(rule, first, last):
             continue
-        who = [str(x) for x in (rule.organisation, rule.theme) if x is not None]
-        rows.append(
-            RegularHours(
-                words=rule.describe(),
-                start=rule.start_time,
-                end=rule.end_time,
-                who=" – ".join(who),
-                note=rule.note,
-                valid_from=rule.valid_from if rule.valid_from > first else None,
-                valid_until=rule.valid_until,
-            )
+        who = " – ".join(str(x) for x in (rule.organisation, rule.theme) if x is not None)
+        row = RegularHours(
+            words=rule.describe(),
+            start=rule.start_time,
+            end=rule.end_time,
+            who=who,
+            note=rule.note,
+            valid_from=rule.valid_from if rule.valid_from > first else None,
+            valid_until=rule.valid_until,
         )
-    return sorted(rows, key=lambda row: row.who)
+        key = (row.words, row.start, row.end, row.note, row.valid_from, row.valid_until)
+        if key in rows:
+            rows[key].who = f"{rows[key].who}, {who}"
+        else:
+            rows[key] = row
+    return sorted(rows.values(), key=lambda row: row.who)

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django import forms
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from naober.places.constants import ThemeCode
@@ -36,8 +37,7 @@ class PeriodForm(forms.Form):
     start = forms.CharField(
         label=_("First month"),
         required=False,
-        help_text=_("Year and month, for example 2026-03."),
-        widget=forms.TextInput(attrs={"type": "month"}),
+        widget=forms.Select(),
     )
     months = forms.TypedChoiceField(
         label=_("Period"),
@@ -48,9 +48,24 @@ class PeriodForm(forms.Form):
         error_messages={"invalid_choice": _("Choose one month or three months.")},
     )
 
-    def __init__(self, *args, today: date, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *, today: date, **kwargs):
+        if data is not None and not data.get("start"):
+            data = data.copy()
+            data["start"] = f"{today:%Y-%m}"
+        super().__init__(data, **kwargs)
         self.today = today
+        self.fields["start"].initial = f"{today:%Y-%m}"
+        self.fields["start"].widget.choices = [
+            (f"{month:%Y-%m}", formats.date_format(month, "F Y"))
+            for month in months_between(*self.allowed_range())
+        ]
+
+    def allowed_range(self) -> tuple[date, date]:
+        today = self.today
+        return (
+            date(today.year - OVERVIEW_YEARS_BACK, today.month, 1),
+            date(today.year + OVERVIEW_YEARS_AHEAD, today.month, 1),
+        )
 
     def clean_start(self) -> date:
         text = self.cleaned_data["start"].strip()
@@ -65,11 +80,20 @@ class PeriodForm(forms.Form):
             raise forms.ValidationError(
                 _("Type the month as year and month, for example 2026-03.")
             ) from None
-        lowest = date(self.today.year - OVERVIEW_YEARS_BACK, self.today.month, 1)
-        highest = date(self.today.year + OVERVIEW_YEARS_AHEAD, self.today.month, 1)
+        lowest, highest = self.allowed_range()
         if not lowest <= first <= highest:
             raise forms.ValidationError(
                 _("Choose a month between %(lowest)s and %(highest)s.")
                 % {"lowest": f"{lowest:%Y-%m}", "highest": f"{highest:%Y-%m}"}
             )
         return first
+
+
+def months_between(first: date, last: date) -> list[date]:
+    """The first day of every month from first to last, both included."""
+    found = []
+    month = first
+    while month <= last:
+        found.append(month)
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return found

@@ -147,14 +147,9 @@ class Building(Provenance):
         if self.postcode:
             digits, letters = self.postcode.replace(" ", "")[:4], self.postcode.replace(" ", "")[4:]
             self.postcode = f"{digits} {letters.upper()}"
-        if self.latitude is not None and self.longitude is not None:
-            if not geo.in_netherlands(self.latitude, self.longitude):
-                raise ValidationError(
-                    _(
-                        "These coordinates lie outside the Netherlands. Check that latitude "
-                        "(about 53) and longitude (about 6) are not swapped."
-                    )
-                )
+        problems = coordinate_errors(self.latitude, self.longitude)
+        if problems:
+            raise ValidationError(problems)
 
     @property
     def rd(self) -> tuple[float, float]:
@@ -174,6 +169,51 @@ class Building(Provenance):
             for field in self._meta.get_fields()
             if field.name in FACILITY_FIELDS and getattr(self, field.name)
         ]
+
+
+def coordinate_errors(latitude: float | None, longitude: float | None) -> dict[str, str]:
+    """What is wrong with a building's coordinates, per field; empty when they lie in the
+    Netherlands. A missing value is left to the field's own "required" check."""
+    lat_range, lon_range = geo.NL_LATITUDE, geo.NL_LONGITUDE
+
+    def inside(value: float, bounds: tuple[float, float]) -> bool:
+        return bounds[0] <= value <= bounds[1]
+
+    # Swapped is the usual mistake: 6.93, 52.96 instead of 52.96, 6.93.
+    if (
+        latitude is not None
+        and longitude is not None
+        and not inside(latitude, lat_range)
+        and not inside(longitude, lon_range)
+        and inside(latitude, lon_range)
+        and inside(longitude, lat_range)
+    ):
+        return {
+            "latitude": _(
+                "This looks like a longitude: latitude and longitude seem to be swapped. "
+                "In the Netherlands the latitude lies between %(low)s and %(high)s, "
+                "for example 52.95."
+            )
+            % {"low": lat_range[0], "high": lat_range[1]},
+            "longitude": _(
+                "This looks like a latitude: latitude and longitude seem to be swapped. "
+                "In the Netherlands the longitude lies between %(low)s and %(high)s, "
+                "for example 6.93."
+            )
+            % {"low": lon_range[0], "high": lon_range[1]},
+        }
+    found = {}
+    if latitude is not None and not inside(latitude, lat_range):
+        found["latitude"] = _(
+            "This lies outside the Netherlands: the latitude lies between %(low)s and %(high)s, "
+            "for example 52.95."
+        ) % {"low": lat_range[0], "high": lat_range[1]}
+    if longitude is not None and not inside(longitude, lon_range):
+        found["longitude"] = _(
+            "This lies outside the Netherlands: the longitude lies between %(low)s and %(high)s, "
+            "for example 6.93."
+        ) % {"low": lon_range[0], "high": lon_range[1]}
+    return found
 
 
 ACCESSIBILITY_FIELDS = ("step_free_entrance", "accessible_toilet", "hearing_loop", "parking")
@@ -260,3 +300,22 @@ class Place(Provenance):
 
     def get_absolute_url(self) -> str:
         return reverse("guide:place", args=[self.slug])
+
+    def clean(self) -> None:
+        super().clean()
+        # Buildings require coordinates, but rows loaded without validation may lack real ones;
+        # a place residents cannot find by distance or on the map is not ready to be shown.
+        building = self.building if self.building_id else None
+        if building is not None and (
+            building.latitude is None
+            or building.longitude is None
+            or coordinate_errors(building.latitude, building.longitude)
+        ):
+            raise ValidationError(
+                {
+                    "building": _(
+                        "This building has no coordinates in the Netherlands yet. Correct the "
+                        "building first, so residents can find this place on the map."
+                    )
+                }
+            )

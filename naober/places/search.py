@@ -4,6 +4,7 @@ The guide's search form and the API's `places` filters both come here, so a resi
 get the same answer. Bad input raises SearchError with a message for the resident.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.db.models import Q
@@ -14,6 +15,9 @@ from .constants import THEME_KEYWORDS, ThemeCode
 from .models import Place, PlaceQuerySet
 
 MAX_QUERY_LENGTH = 100
+# Digits typed as a postcode that is not one ("0000", "95210"): say so, not "nothing found".
+CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
+LOOKS_LIKE_POSTCODE = re.compile(r"^\s*[0-9]+\s*(?:[A-Za-z]{2})?\s*$")
 
 
 class SearchError(ValueError):
@@ -84,13 +88,15 @@ def search_places(q: str = "", postcode: str = "", theme: str = "") -> SearchRes
                 _("Your search is too long. Use at most %(max)d characters.")
                 % {"max": MAX_QUERY_LENGTH}
             )
+    if any(CONTROL_CHARACTER.search(value) for value in (q, postcode, theme)):
+        raise SearchError(_("Your search contains characters we cannot read. Type letters or digits."))
     if theme and theme not in ThemeCode.values:
         raise SearchError(_("We do not know the theme “%(theme)s”.") % {"theme": theme})
 
     origin = origin_for_postcode(postcode) if postcode else None
     text = ""
     if q:
-        if postcodes.parse_postcode(q) and origin is None:
+        if origin is None and (postcodes.parse_postcode(q) or LOOKS_LIKE_POSTCODE.match(q)):
             origin = origin_for_postcode(q)
         elif origin is None and (town := origin_for_town(q)):
             origin = town

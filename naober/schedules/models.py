@@ -1,3 +1,5 @@
+from types import SimpleNamespace
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -87,6 +89,16 @@ class RecurringRule(Provenance):
         """The rule in words, for example "every Thursday" or "the last Thursday of the month"."""
         from .describe import describe_rule
 
+        # The admin names a row while a coordinator is still fixing an impossible rule.
+        draft = SimpleNamespace(
+            frequency=self.frequency,
+            weekdays=tuple(self.weekdays or ()),
+            week_of_month=self.week_of_month,
+            interval=self.interval if self.interval is not None else 1,
+            valid_until=None,
+        )
+        if recurrence.problems(draft):
+            return str(_("rule not complete yet"))
         return describe_rule(self)
 
 
@@ -98,6 +110,18 @@ def _check_hours(start, end, field: str = "end_time") -> None:
                 % {"start": start.strftime("%H:%M")}
             }
         )
+
+
+def _collect(*checks) -> None:
+    """Run each check and raise all their errors together, so a form shows every problem at once."""
+    errors: dict = {}
+    for check in checks:
+        try:
+            check()
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+    if errors:
+        raise ValidationError(errors)
 
 
 class OpeningRule(RecurringRule):
@@ -122,8 +146,7 @@ class OpeningRule(RecurringRule):
         return f"{self.describe()} {self.start_time:%H:%M}–{self.end_time:%H:%M}"
 
     def clean(self) -> None:
-        super().clean()
-        _check_hours(self.start_time, self.end_time)
+        _collect(super().clean, lambda: _check_hours(self.start_time, self.end_time))
 
 
 class PresenceRule(RecurringRule):
@@ -164,11 +187,18 @@ class PresenceRule(RecurringRule):
         return f"{who}: {self.describe()}"
 
     def clean(self) -> None:
-        super().clean()
+        _collect(super().clean, self._check_who, self._check_presence_hours)
+
+    def _check_who(self) -> None:
         if self.organisation_id is None and self.theme_id is None:
-            raise ValidationError(_("Choose an organisation, a theme, or both."))
+            raise ValidationError(
+                {"organisation": _("Choose an organisation, a theme, or both: who is present?")}
+            )
+
+    def _check_presence_hours(self) -> None:
         if (self.start_time is None) != (self.end_time is None):
-            raise ValidationError({"end_time": _("Give both a start and an end time, or neither.")})
+            missing = "end_time" if self.end_time is None else "start_time"
+            raise ValidationError({missing: _("Give both a start and an end time, or neither.")})
         _check_hours(self.start_time, self.end_time)
 
 

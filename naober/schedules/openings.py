@@ -3,6 +3,7 @@
 Views, the API and the feeds all ask here; the calculation itself is in calendar.py.
 """
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -15,8 +16,10 @@ from naober.places.constants import ThemeCode
 from naober.places.models import Organisation, Place
 
 from . import calendar
-from .recurrence import AMSTERDAM
+from .recurrence import AMSTERDAM, RuleError
 
+logger = logging.getLogger(__name__)
+THEME_ORDER = {code: index for index, code in enumerate(ThemeCode.values)}
 PREFETCH = (
     "opening_rules",
     "presence_rules__organisation__themes",
@@ -51,47 +54,75 @@ class Opening:
         return self.is_open and self.start <= now < self.end
 
 
-def _specs(place: Place):
+def _valid(rules):
+    """Each rule with its recurrence.Rule, leaving out (and logging) one that cannot happen, so
+    one bad row saved around the admin's checks does not take the whole guide down."""
+    for row in rules:
+        try:
+            yield row, row.rule()
+        except RuleError as error:
+            logger.warning("Skipping %s %s: %s", type(row).__name__, row.pk, error)
+
+
+def _within(rules, start: date, end: date):
+    """The rules valid on at least one day from start to end."""
+    return [
+        r
+        for r in rules
+        if r.valid_from <= end and (r.valid_until is None or r.valid_until >= start)
+    ]
+
+
+def _specs(place: Place, start: date, end: date):
     openings = [
-        calendar.OpeningSpec(
-            id=r.pk, rule=r.rule(), start=r.start_time, end=r.end_time, note=r.note
-        )
-        for r in place.opening_rules.all()
+        calendar.OpeningSpec(id=r.pk, rule=rule, start=r.start_time, end=r.end_time, note=r.note)
+        for r, rule in _valid(_within(place.opening_rules.all(), start, end))
     ]
     presences = [
         calendar.PresenceSpec(
-            rule=r.rule(),
+            rule=rule,
             organisation=r.organisation_id,
             theme=r.theme.code if r.theme_id else None,
             start=r.start_time,
             end=r.end_time,
             note=r.note,
         )
-        for r in place.presence_rules.all()
+        for r, rule in _valid(_within(place.presence_rules.all(), start, end))
     ]
     closures = [
-        calendar.ClosureSpec(c.start_date, c.end_date, c.reason) for c in place.closures.all()
+        calendar.ClosureSpec(c.start_date, c.end_date, c.reason)
+        for c in place.closures.all()
+        if c.start_date <= end and c.end_date >= start
     ]
     extras = [
         calendar.ExtraSpec(id=e.pk, day=e.date, start=e.start_time, end=e.end_time, reason=e.reason)
         for e in place.extra_openings.all()
+        if start <= e.date <= end
     ]
     return openings, presences, closures, extras
 
 
 def openings_for(places: Iterable[Place], start: date, end: date) -> dict[int, list[Opening]]:
-    """Every opening, open and closed, of each place from start to end (both inclusive)."""
+    """Every opening, open and closed, of each place from start to end (both inclusive).
+
+    A fixed number of queries whatever the number of places: the rules are prefetched onto the
+    places (so a page can list them afterwards without asking again)."""
     places = list(places)
     prefetch_related_objects(places, *PREFETCH)
     language = get_language() or "nl"
+    # Organisations work at many places: read each one's themes once.
+    theme_codes: dict[int, list[str]] = {}
     result = {}
     for place in places:
-        openings, presences, closures, extras = _specs(place)
-        organisations = {
-            r.organisation_id: r.organisation
-            for r in place.presence_rules.all()
-            if r.organisation_id
-        }
+        openings, presences, closures, extras = _specs(place, start, end)
+        organisations = {}
+        for rule in place.presence_rules.all():
+            if rule.organisation_id and rule.organisation_id not in organisations:
+                organisations[rule.organisation_id] = rule.organisation
+                if rule.organisation_id not in theme_codes:
+                    theme_codes[rule.organisation_id] = [
+                        theme.code for theme in rule.organisation.themes.all()
+                    ]
         occurrences = calendar.expand(
             openings,
             start,
@@ -102,17 +133,19 @@ def openings_for(places: Iterable[Place], start: date, end: date) -> dict[int, l
             closed_on_holidays=place.closed_on_holidays,
             language=language,
         )
-        result[place.pk] = [_opening(o, organisations) for o in occurrences]
+        result[place.pk] = [_opening(o, organisations, theme_codes) for o in occurrences]
     return result
 
 
-def _opening(occurrence: calendar.Occurrence, organisations: dict[int, Organisation]) -> Opening:
+def _opening(
+    occurrence: calendar.Occurrence,
+    organisations: dict[int, Organisation],
+    theme_codes: dict[int, list[str]],
+) -> Opening:
     present = [organisations[pk] for pk in occurrence.organisations]
-    themes = list(occurrence.themes)
-    for organisation in present:
-        for theme in organisation.themes.all():
-            if theme.code not in themes:
-                themes.append(theme.code)
+    themes = set(occurrence.themes)
+    for pk in occurrence.organisations:
+        themes.update(theme_codes[pk])
     return Opening(
         key=occurrence.key,
         start=occurrence.start,
@@ -122,7 +155,7 @@ def _opening(occurrence: calendar.Occurrence, organisations: dict[int, Organisat
         note=occurrence.note,
         extra=occurrence.extra,
         organisations=sorted(present, key=lambda o: o.name),
-        themes=sorted(themes, key=ThemeCode.values.index),
+        themes=sorted(themes, key=THEME_ORDER.__getitem__),
     )
 
 

@@ -40,22 +40,6 @@ class Rule:
         for problem in problems(self):
             raise RuleError(problem)
 
-    def _rrule(self, start: date | None = None, until: date | None = None) -> rrule.rrule:
-        if self.frequency == MONTHLY:
-            byweekday = [RRULE_WEEKDAYS[d](self.week_of_month) for d in self.weekdays]
-        else:
-            byweekday = [RRULE_WEEKDAYS[d] for d in self.weekdays]
-        ends = [d for d in (self.valid_until, until) if d is not None]
-        return rrule.rrule(
-            FREQUENCIES[self.frequency],
-            interval=self.interval,
-            byweekday=byweekday,
-            wkst=rrule.MO,
-            dtstart=datetime.combine(self._first_needed(start), time()),
-            until=datetime.combine(min(ends), time()) if ends else None,
-            cache=False,
-        )
-
     def _first_needed(self, start: date | None) -> date:
         """A day on or before `start` from which the rule runs exactly as from valid_from.
 
@@ -79,7 +63,16 @@ class Rule:
 
     def dates(self, start: date, end: date) -> list[date]:
         """The days, from start to end inclusive, on which the rule happens."""
-        return list(_dates(self, start, end))
+        if end < start or end < self.valid_from:
+            return []
+        if self.valid_until is not None and self.valid_until < start:
+            return []
+        # Only what matters from start to end goes into the cache key: a later first day in the
+        # same rhythm, no end beyond `end`. Rules that agree on those days then share one entry,
+        # as the weekday mornings of a thousand places do.
+        last = self.valid_until if self.valid_until and self.valid_until < end else None
+        key = (self.frequency, tuple(self.weekdays), self.week_of_month, self.interval)
+        return list(_dates(key, self._first_needed(start), last, start, end))
 
     def includes(self, day: date) -> bool:
         return bool(self.dates(day, day))
@@ -100,13 +93,29 @@ class Rule:
 
 # Many places share the same rule (weekdays 9-12 since January) and a page asks for the same
 # weeks again and again: remember recent answers instead of walking the rule each time.
-@lru_cache(maxsize=2048)
-def _dates(rule: Rule, start: date, end: date) -> tuple[date, ...]:
-    if end < start:
-        return ()
-    found = rule._rrule(start=start, until=end).between(
-        datetime.combine(start, time()), datetime.combine(end, time()), inc=True
+@lru_cache(maxsize=4096)
+def _dates(
+    key: tuple[str, tuple[int, ...], int | None, int],
+    first: date,
+    last: date | None,
+    start: date,
+    end: date,
+) -> tuple[date, ...]:
+    frequency, weekdays, week_of_month, interval = key
+    if frequency == MONTHLY:
+        byweekday = [RRULE_WEEKDAYS[d](week_of_month) for d in weekdays]
+    else:
+        byweekday = [RRULE_WEEKDAYS[d] for d in weekdays]
+    series = rrule.rrule(
+        FREQUENCIES[frequency],
+        interval=interval,
+        byweekday=byweekday,
+        wkst=rrule.MO,
+        dtstart=datetime.combine(first, time()),
+        until=datetime.combine(min(last or end, end), time()),
+        cache=False,
     )
+    found = series.between(datetime.combine(start, time()), datetime.combine(end, time()), inc=True)
     return tuple(moment.date() for moment in found)
 
 
@@ -139,6 +148,8 @@ def local_datetime(day: date, at: time) -> datetime:
     return datetime.combine(day, at, tzinfo=AMSTERDAM)
 
 
+# A province's places open at the same few hours on the same days: build each moment once.
+@lru_cache(maxsize=8192)
 def span(day: date, start: time, end: time) -> tuple[datetime, datetime]:
     """Start and end of something on a day, as aware Europe/Amsterdam datetimes."""
     return local_datetime(day, start), local_datetime(day, end)

@@ -1,0 +1,912 @@
+"""The demo data set: the real situations of the five seed documents, as plain data.
+
+What a document gives (places, days, hours, partners) is quoted in `source`. What it does not give
+(addresses, exact hours, which partner on which day) is made up plausibly, has `invented=True`, and
+its `source` says what was invented. Buildings without an address we are sure of stand on the CBS
+point of their postcode area (`pc4`); the loader looks it up.
+
+Resident-facing texts (descriptions, reasons) are Dutch data, as a coordinator would type them.
+Dates that must stay in the future for the demo to look alive (a cancellation, an extra opening,
+the coming summer break) are computed from the day the demo is loaded in `dated_exceptions`.
+"""
+
+from datetime import date, timedelta
+
+from naober.schedules.holidays import holiday_keys
+
+# The five documents in ../shared/seeds/, as a source note names them.
+BORGER_ODOORN = "Borger-Odoorn, news item 2023-02"
+HOOGEVEEN = "Hoogeveen, report of the information evening of 08-09-2025"
+AANZET = "Stichting AanZet, 'Algemene info' about the Buurtkamer"
+STEENWIJKERLAND = "Steenwijkerland, news item 'Steenwijkerlandse gebiedsteams'"
+NOORDENVELD = "Noordenveld, 'Iedereen doet mee in Noordenveld'"
+
+ALL_WEEKDAYS = [0, 1, 2, 3, 4]
+MON, TUE, WED, THU, FRI, SAT = 0, 1, 2, 3, 4, 5
+
+
+def weekly(days, start, end, since, source, invented=False, note=""):
+    return {
+        "frequency": "weekly",
+        "weekdays": list(days),
+        "week_of_month": None,
+        "start_time": start,
+        "end_time": end,
+        "valid_from": since,
+        "note": note,
+        "source": source,
+        "invented": invented,
+    }
+
+
+def monthly(week, day, start, end, since, source, invented=False, note=""):
+    return {
+        **weekly([day], start, end, since, source, invented, note),
+        "frequency": "monthly",
+        "week_of_month": week,
+    }
+
+
+def present(rule, organisation=None, theme=None):
+    """A presence rule: the days of `rule`, for an organisation, a theme, or both."""
+    return {**rule, "organisation": organisation, "theme": theme}
+
+
+MUNICIPALITIES = [
+    {"slug": "borger-odoorn", "name": "Borger-Odoorn", "cbs_code": "GM1681"},
+    {"slug": "hoogeveen", "name": "Hoogeveen", "cbs_code": "GM0118"},
+    {"slug": "tytsjerksteradiel", "name": "Tytsjerksteradiel", "cbs_code": "GM0737"},
+    {"slug": "noardeast-fryslan", "name": "Noardeast-Fryslân", "cbs_code": "GM1970"},
+    {"slug": "dantumadiel", "name": "Dantumadiel", "cbs_code": "GM1891"},
+    {"slug": "steenwijkerland", "name": "Steenwijkerland", "cbs_code": "GM1708"},
+    {"slug": "noordenveld", "name": "Noordenveld", "cbs_code": "GM1699"},
+]
+
+
+def _org(name, kind, themes, source, invented=False, website=""):
+    return {
+        "name": name,
+        "kind": kind,
+        "themes": themes,
+        "source": source,
+        "invented": invented,
+        "website": website,
+    }
+
+
+ORGANISATIONS = [
+    # Borger-Odoorn
+    _org(
+        "Andes", "welfare", ["welfare", "carers"], f"{BORGER_ODOORN}: 'welzijnsorganisatie Andes'"
+    ),
+    _org(
+        "Sociale teams Borger-Odoorn",
+        "social_team",
+        ["care", "money"],
+        f"{BORGER_ODOORN}: 'sociale teams van de gemeente Borger-Odoorn'",
+    ),
+    _org(
+        "Gemeente Borger-Odoorn",
+        "municipality",
+        ["care", "money"],
+        f"{BORGER_ODOORN}: 'de gemeente zelf'; questions on WMO and the energietoeslag",
+    ),
+    _org("Lefier", "housing", ["housing"], f"{BORGER_ODOORN}: 'woningcorporaties Lefier en'"),
+    _org("Woonservice", "housing", ["housing"], f"{BORGER_ODOORN}: 'en Woonservice'"),
+    _org(
+        "Politie Noord-Nederland",
+        "police",
+        ["safety"],
+        f"{BORGER_ODOORN}: 'Ook zal de politie er af en toe te vinden zijn'",
+    ),
+    # Hoogeveen
+    _org(
+        "Stichting Welzijnswerk",
+        "welfare",
+        ["welfare", "carers"],
+        f"{HOOGEVEEN}: 'gemeente Hoogeveen, Stichting Welzijnswerk en ... Optimaal Leven'",
+    ),
+    _org(
+        "Optimaal Leven",
+        "welfare",
+        ["care", "welfare"],
+        f"{HOOGEVEEN}: 'Optimaal Leven brengt zorginstellingen, huisartsen, gemeenten en "
+        "zorgverzekeraars samen'",
+    ),
+    _org("Cosis", "welfare", ["care"], f"{HOOGEVEEN}: 'een samenwerking tussen ... Cosis'"),
+    _org(
+        "GGZ Drenthe",
+        "mental_health",
+        ["care", "welfare"],
+        f"{HOOGEVEEN}: 'een plek waar de GGZ langskomt om contact te leggen'",
+    ),
+    _org(
+        "Verslavingszorg Noord Nederland",
+        "addiction",
+        ["care"],
+        f"{HOOGEVEEN}: 'Verslavingszorg Noord Nederland'",
+    ),
+    _org(
+        "Gemeente Hoogeveen",
+        "municipality",
+        ["care", "money"],
+        f"{HOOGEVEEN}: 'een samenwerking tussen ... en de WMO'",
+    ),
+    # Noordoost-Friesland
+    _org(
+        "Stichting AanZet",
+        "volunteers",
+        ["welfare"],
+        f"{AANZET}: 'vrijwilligers met ondersteuning van een medewerker van Stichting AanZet'",
+    ),
+    _org(
+        "Welzijn Noardeast",
+        "welfare",
+        ["welfare", "carers"],
+        f"{AANZET}: 'i.s.m. de lokale welzijnsorganisatie'. Invented: the name; the page "
+        "does not name the welfare organisation.",
+        invented=True,
+    ),
+    # Steenwijkerland
+    _org(
+        "Gemeente Steenwijkerland",
+        "municipality",
+        ["care", "money", "housing"],
+        f"{STEENWIJKERLAND}: 'De gemeente, de woningcorporaties, Sociaal Werk De Kop en de politie'",
+    ),
+    _org("Wetland Wonen", "housing", ["housing"], f"{STEENWIJKERLAND}: 'Wetland Wonen'"),
+    _org("Woonconcept", "housing", ["housing"], f"{STEENWIJKERLAND}: 'Woonconcept'"),
+    _org("Omnia Wonen", "housing", ["housing"], f"{STEENWIJKERLAND}: 'Omnia Wonen'"),
+    _org("Woonzorg Nederland", "housing", ["housing"], f"{STEENWIJKERLAND}: 'Woonzorg Nederland'"),
+    _org(
+        "Sociaal Werk De Kop",
+        "welfare",
+        ["welfare", "carers", "money"],
+        f"{STEENWIJKERLAND}: 'Sociaal Werk De Kop'",
+    ),
+    _org(
+        "Politie Oost-Nederland",
+        "police",
+        ["safety"],
+        f"{STEENWIJKERLAND}: 'politie' in the gebiedsteams",
+    ),
+    # Noordenveld
+    _org(
+        "Welzijn in Noordenveld (WiN)",
+        "welfare",
+        ["welfare", "carers", "money", "newcomers", "youth"],
+        f"{NOORDENVELD}: 'stichting Welzijn in Noordenveld (WiN)'; themes 'eenzaamheid, "
+        "mantelzorg, armoede en schulden, nieuwkomers, vrijwilligers en jongeren'",
+    ),
+]
+
+STEENWIJKERLAND_PARTNERS = [
+    "Gemeente Steenwijkerland",
+    "Wetland Wonen",
+    "Woonconcept",
+    "Omnia Wonen",
+    "Woonzorg Nederland",
+    "Sociaal Werk De Kop",
+    "Politie Oost-Nederland",
+]
+
+
+def _building(key, name, street_address, postcode, town, source, invented=True, **features):
+    return {
+        "key": key,
+        "name": name,
+        "street_address": street_address,
+        "postcode": postcode,
+        "town": town,
+        "source": source,
+        "invented": invented,
+        **features,
+    }
+
+
+def _invented_address(pc4, named_by=None):
+    named = f"Name: {named_by}. " if named_by else "Invented: the building's name. "
+    return (
+        f"{named}Invented: street, postcode letters and accessibility; "
+        f"coordinates are the CBS point of postcode area {pc4}."
+    )
+
+
+BUILDINGS = [
+    _building(
+        "noorderbreedte",
+        "MFA Noorderbreedte",
+        "Noorderdiep 60",
+        "9521 BE",
+        "Nieuw-Buinen",
+        _invented_address("9521", f"{BORGER_ODOORN}, 'MFA Noorderbreedte in Nieuw-Buinen'"),
+        step_free_entrance=True,
+        accessible_toilet=True,
+        parking=True,
+        kitchen=True,
+        computers=True,
+        accessibility_notes="De ingang is aan de voorkant, zonder drempel.",
+    ),
+    _building(
+        "wolfsbos",
+        "Huis van de Buurt Wolfsbos",
+        "Wolfsbos 12",
+        "7908 HA",
+        "Hoogeveen",
+        _invented_address("7908", f"{HOOGEVEEN}, 'Huis van de Buurt Wolfsbos'")
+        + " No kitchen: residents asked for a place to cook together.",
+        step_free_entrance=True,
+        accessible_toilet=True,
+        kitchen=False,
+    ),
+    _building(
+        "burgum",
+        "Buurthuis De Skâns",
+        "Schoolstraat 4",
+        "9251 EH",
+        "Burgum",
+        _invented_address("9251"),
+        step_free_entrance=True,
+        kitchen=True,
+    ),
+    _building(
+        "dokkum",
+        "Wijkgebouw De Hoeksteen",
+        "Stationsweg 18",
+        "9101 JB",
+        "Dokkum",
+        _invented_address("9101"),
+        step_free_entrance=True,
+        accessible_toilet=True,
+        kitchen=True,
+    ),
+    _building(
+        "kollum",
+        "Dorpshuis Kollum",
+        "Voorstraat 30",
+        "9291 CK",
+        "Kollum",
+        _invented_address("9291"),
+        kitchen=True,
+        accessibility_notes="Er is één trede bij de ingang. Er is een drempelhulp.",
+    ),
+    _building(
+        "westereen",
+        "Buurthuis De Westereen",
+        "Haadwei 50",
+        "9271 AC",
+        "De Westereen",
+        _invented_address("9271"),
+        step_free_entrance=True,
+        kitchen=True,
+    ),
+    # Steenwijkerland: "een vaste locatie" per kern or wijk, none named in the article.
+    _building(
+        "sw-noord",
+        "Wijkcentrum Noord",
+        "Gasthuislaan 2",
+        "8332 AA",
+        "Steenwijk",
+        _invented_address("8332"),
+        step_free_entrance=True,
+        accessible_toilet=True,
+    ),
+    _building(
+        "sw-centrum",
+        "Bibliotheek Steenwijk",
+        "Markt 10",
+        "8331 HK",
+        "Steenwijk",
+        _invented_address("8331"),
+        step_free_entrance=True,
+        accessible_toilet=True,
+        computers=True,
+    ),
+    _building(
+        "tuk",
+        "Dorpshuis Tuk",
+        "Tukseweg 100",
+        "8334 RW",
+        "Tuk",
+        _invented_address("8334"),
+        step_free_entrance=True,
+    ),
+    _building(
+        "willemsoord",
+        "Dorpshuis Willemsoord",
+        "Willemsoorderweg 5",
+        "8338 KA",
+        "Willemsoord",
+        _invented_address("8338"),
+    ),
+    _building(
+        "vollenhove",
+        "Dorpshuis Vollenhove",
+        "Kerkplein 3",
+        "8325 BN",
+        "Vollenhove",
+        _invented_address("8325"),
+        step_free_entrance=True,
+        accessible_toilet=True,
+    ),
+    _building(
+        "giethoorn",
+        "Dorpshuis Giethoorn",
+        "Beulakerweg 20",
+        "8355 AB",
+        "Giethoorn",
+        _invented_address("8355"),
+        step_free_entrance=True,
+        parking=True,
+    ),
+    _building(
+        "oldemarkt",
+        "Dorpshuis Oldemarkt",
+        "Hoofdstraat 15",
+        "8375 AA",
+        "Oldemarkt",
+        _invented_address("8375"),
+        step_free_entrance=True,
+        parking=True,
+    ),
+    _building(
+        "blokzijl",
+        "Dorpshuis Blokzijl",
+        "Brouwerstraat 7",
+        "8356 DV",
+        "Blokzijl",
+        _invented_address("8356"),
+    ),
+    _building(
+        "sint-jansklooster",
+        "Dorpshuis Sint Jansklooster",
+        "Kloosterweg 9",
+        "8326 AH",
+        "Sint Jansklooster",
+        _invented_address("8326"),
+        step_free_entrance=True,
+    ),
+    _building(
+        "kuinre",
+        "Dorpshuis Kuinre",
+        "Dorpsstraat 4",
+        "8374 KM",
+        "Kuinre",
+        _invented_address("8374"),
+    ),
+    _building(
+        "wanneperveen",
+        "Dorpshuis Wanneperveen",
+        "Veneweg 150",
+        "7946 LP",
+        "Wanneperveen",
+        _invented_address("7946"),
+        parking=True,
+    ),
+    # Noordenveld
+    _building(
+        "norg",
+        "Dorpshuis Norg",
+        "Brink 5",
+        "9331 AA",
+        "Norg",
+        _invented_address("9331"),
+        step_free_entrance=True,
+        accessible_toilet=True,
+        kitchen=True,
+        garden=True,
+    ),
+    _building(
+        "roden",
+        "Wijkcentrum Roden",
+        "Heerestraat 30",
+        "9301 AH",
+        "Roden",
+        _invented_address("9301"),
+        step_free_entrance=True,
+        accessible_toilet=True,
+        hearing_loop=True,
+        kitchen=True,
+    ),
+    _building(
+        "peize",
+        "Dorpshuis Peize",
+        "Hoofdweg 40",
+        "9321 AB",
+        "Peize",
+        _invented_address("9321"),
+        step_free_entrance=True,
+        kitchen=True,
+    ),
+]
+
+
+# Borger-Odoorn: which partner staffs which morning is not in the news item ("Elke organisatie
+# levert een bijdrage in de bemensing"); this roster is invented, two partners each morning.
+_NB_SINCE = date(2023, 1, 2)
+_NB_ROSTER = f"{BORGER_ODOORN}: 'Elke organisatie levert een bijdrage in de bemensing'. Invented: "
+
+
+def _nb_partner(name, days, which):
+    return present(
+        weekly(days, None, None, _NB_SINCE, f"{_NB_ROSTER}{which}.", invented=True),
+        organisation=name,
+    )
+
+
+NIEUW_BUINEN = {
+    "slug": "buurtkamer-nieuw-buinen",
+    "name": "Buurtkamer Nieuw-Buinen",
+    "kind": "buurtkamer",
+    "building": "noorderbreedte",
+    "municipality": "borger-odoorn",
+    "village": "Nieuw-Buinen",
+    "organisations": [
+        "Andes",
+        "Sociale teams Borger-Odoorn",
+        "Gemeente Borger-Odoorn",
+        "Lefier",
+        "Woonservice",
+        "Politie Noord-Nederland",
+    ],
+    "themes": ["housing", "care", "welfare", "money"],
+    "description": (
+        "Heeft u een vraag over wonen, zorg of welzijn? Kom dan langs in de buurtkamer. "
+        "U hoeft geen afspraak te maken. Er is altijd koffie. Mensen van Andes, de sociale "
+        "teams, de gemeente, Lefier en Woonservice helpen u verder. Bijvoorbeeld met de "
+        "energietoeslag of met hulp van de WMO. Op donderdagochtend kunt u ook terecht voor hulp "
+        "met taal, rekenen, de computer en solliciteren."
+    ),
+    "source": f"{BORGER_ODOORN}: 'de eerste buurtkamer in de gemeente geopend in MFA "
+    "Noorderbreedte in Nieuw-Buinen ... vragen over wonen, welzijn en zorg'",
+    "invented": False,
+    "openings": [
+        weekly(
+            ALL_WEEKDAYS,
+            "09:00",
+            "12:00",
+            _NB_SINCE,
+            f"{BORGER_ODOORN}: 'Iedere ochtend tussen 9 en 12 uur'; staffed by professionals, "
+            "so Monday to Friday; in use since about a month before the item",
+        )
+    ],
+    "presence": [
+        present(
+            weekly(
+                [THU],
+                "09:00",
+                "12:00",
+                _NB_SINCE,
+                f"{BORGER_ODOORN}: 'op donderdagochtend ... vragen over taal, rekenen, het "
+                "gebruiken van een computer'",
+            ),
+            theme="language",
+        ),
+        present(
+            weekly(
+                [THU],
+                "09:00",
+                "12:00",
+                _NB_SINCE,
+                f"{BORGER_ODOORN}: 'op donderdagochtend ... en solliciteren'",
+            ),
+            theme="work",
+        ),
+        _nb_partner("Andes", [MON, WED, THU], "Andes on Monday, Wednesday and Thursday"),
+        _nb_partner(
+            "Sociale teams Borger-Odoorn",
+            [TUE, THU, FRI],
+            "the social teams on Tuesday, Thursday and Friday",
+        ),
+        _nb_partner("Gemeente Borger-Odoorn", [MON, FRI], "the municipality on Monday and Friday"),
+        _nb_partner("Lefier", [MON, WED], "Lefier on Monday and Wednesday"),
+        _nb_partner("Woonservice", [TUE, FRI], "Woonservice on Tuesday and Friday"),
+        present(
+            monthly(
+                1,
+                MON,
+                None,
+                None,
+                _NB_SINCE,
+                f"{BORGER_ODOORN}: 'af en toe'. Invented: the police on the first Monday of the "
+                "month",
+                invented=True,
+            ),
+            organisation="Politie Noord-Nederland",
+        ),
+    ],
+}
+
+_HV_SINCE = date(2025, 9, 1)
+
+WOLFSBOS = {
+    "slug": "huis-van-de-buurt-wolfsbos",
+    "name": "Huis van de Buurt Wolfsbos",
+    "kind": "huis_van_de_buurt",
+    "building": "wolfsbos",
+    "municipality": "hoogeveen",
+    "village": "Wolfsbos",
+    "organisations": [
+        "Stichting Welzijnswerk",
+        "Optimaal Leven",
+        "Cosis",
+        "GGZ Drenthe",
+        "Verslavingszorg Noord Nederland",
+        "Gemeente Hoogeveen",
+    ],
+    "themes": ["welfare", "care"],
+    "description": (
+        "Iedereen is welkom voor een praatje en een kopje koffie. Voelt u zich eenzaam? "
+        "Kom gerust binnen. Er is een herstelruimte: een rustige plek waar ook de GGZ langskomt. "
+        "'s Ochtends kunt u sporten, ook als een gewone sportschool lastig voor u is. Er is muziek "
+        "en u kunt zich opgeven voor workshops. Elke laatste donderdag van de maand eten we samen "
+        "een lunch."
+    ),
+    "source": f"{HOOGEVEEN}: 'het Huis van de Buurt Wolfsbos, waar een herstelruimte is "
+    "ingericht'; 'Elke laatste donderdag van de maand is er een gezamenlijke lunch'",
+    "invented": False,
+    "openings": [
+        weekly(
+            [THU],
+            "10:00",
+            "16:00",
+            _HV_SINCE,
+            f"{HOOGEVEEN}: 'Elke donderdag van 10.00 tot 16.00 uur is men welkom'",
+        )
+    ],
+    "presence": [
+        present(
+            weekly(
+                [THU],
+                None,
+                None,
+                _HV_SINCE,
+                f"{HOOGEVEEN}: 'gezamenlijk initiatief van ... Stichting Welzijnswerk'. "
+                "Invented: present every Thursday",
+                invented=True,
+            ),
+            organisation="Stichting Welzijnswerk",
+        ),
+        present(
+            weekly(
+                [THU],
+                "13:00",
+                "16:00",
+                _HV_SINCE,
+                f"{HOOGEVEEN}: 'een plek waar de GGZ langskomt'. Invented: Thursday afternoons",
+                invented=True,
+            ),
+            organisation="GGZ Drenthe",
+        ),
+        present(
+            monthly(
+                2,
+                THU,
+                "10:00",
+                "12:00",
+                _HV_SINCE,
+                f"{HOOGEVEEN}: 'de WMO'. Invented: the WMO consultant on the second Thursday "
+                "morning of the month",
+                invented=True,
+            ),
+            organisation="Gemeente Hoogeveen",
+        ),
+        present(
+            monthly(
+                1,
+                THU,
+                None,
+                None,
+                _HV_SINCE,
+                f"{HOOGEVEEN}: 'Cosis'. Invented: the first Thursday of the month",
+                invented=True,
+            ),
+            organisation="Cosis",
+        ),
+        present(
+            monthly(
+                3,
+                THU,
+                "13:00",
+                "16:00",
+                _HV_SINCE,
+                f"{HOOGEVEEN}: 'Verslavingszorg Noord Nederland'. Invented: the third Thursday "
+                "afternoon of the month",
+                invented=True,
+            ),
+            organisation="Verslavingszorg Noord Nederland",
+        ),
+    ],
+}
+
+
+_FRIESLAND_SINCE = date(2025, 1, 6)
+_FRIESLAND_DESCRIPTION = (
+    "In de buurtkamer drinkt u samen koffie, doet u een spelletje of maakt u een praatje. "
+    "Vrijwilligers uit de buurt ontvangen u. U hoeft niet elke week te komen, maar u bent "
+    "elke week welkom. Loop gewoon binnen, en ga weer naar huis wanneer u wilt."
+)
+
+
+def _buurtkamer(town, slug_town, building, municipality, days, start, end, aanzet_day):
+    """A Friesland buurtkamer: the page names the town, nothing about days, hours or address."""
+    hours = f"{start}-{end}"
+    return {
+        "slug": f"buurtkamer-{slug_town}",
+        "name": f"Buurtkamer {town}",
+        "kind": "buurtkamer",
+        "building": building,
+        "municipality": municipality,
+        "village": town,
+        "organisations": ["Stichting AanZet", "Welzijn Noardeast"],
+        "themes": ["welfare"],
+        "description": _FRIESLAND_DESCRIPTION,
+        "source": f"{AANZET}: 'Je vindt de Buurtkamer in Burgum, Dokkum, Kollum en de Westereen'",
+        "invented": False,
+        "openings": [
+            weekly(
+                days,
+                start,
+                end,
+                _FRIESLAND_SINCE,
+                f"Invented: days and hours ({hours}); {AANZET} gives none.",
+                invented=True,
+            )
+        ],
+        "presence": [
+            present(
+                weekly(
+                    [aanzet_day],
+                    None,
+                    None,
+                    _FRIESLAND_SINCE,
+                    f"{AANZET}: 'met ondersteuning van een medewerker van Stichting AanZet'. "
+                    "Invented: the day the AanZet worker is there.",
+                    invented=True,
+                ),
+                organisation="Stichting AanZet",
+            )
+        ],
+    }
+
+
+BURGUM = _buurtkamer(
+    "Burgum", "burgum", "burgum", "tytsjerksteradiel", [TUE, THU], "09:30", "12:00", TUE
+)
+DOKKUM = {
+    **_buurtkamer(
+        "Dokkum", "dokkum", "dokkum", "noardeast-fryslan", [TUE, FRI], "10:00", "12:00", FRI
+    ),
+    # Open on Good Friday: the volunteers chose to, for those who are alone at Easter.
+    "closed_on_holidays": [key for key in holiday_keys() if key != "Good Friday"],
+}
+KOLLUM = _buurtkamer(
+    "Kollum", "kollum", "kollum", "noardeast-fryslan", [MON, WED], "13:30", "16:00", WED
+)
+DE_WESTEREEN = _buurtkamer(
+    "De Westereen", "de-westereen", "westereen", "dantumadiel", [WED], "09:30", "12:00", WED
+)
+
+
+# Steenwijkerland: "een vaste dag in de maand en een vaste locatie" per kern and wijk; the
+# article points to the municipality's website for the days, which the demo cannot read.
+_SW_SINCE = date(2025, 1, 6)
+# (village, building, week of the month, weekday, start, end)
+_SW_DAYS = [
+    ("Steenwijk-Noord", "sw-noord", 2, TUE, "09:30", "11:30"),
+    ("Steenwijk-Centrum", "sw-centrum", 4, TUE, "13:30", "15:30"),
+    ("Tuk", "tuk", 1, MON, "09:30", "11:30"),
+    ("Willemsoord", "willemsoord", 2, MON, "13:30", "15:30"),
+    ("Vollenhove", "vollenhove", 1, WED, "09:30", "11:30"),
+    ("Giethoorn", "giethoorn", 3, WED, "13:30", "15:30"),
+    ("Oldemarkt", "oldemarkt", 1, THU, "09:30", "11:30"),
+    ("Blokzijl", "blokzijl", 2, THU, "13:30", "15:30"),
+    ("Sint Jansklooster", "sint-jansklooster", 3, MON, "09:30", "11:30"),
+    ("Kuinre", "kuinre", 3, FRI, "09:30", "11:30"),
+    ("Wanneperveen", "wanneperveen", 4, THU, "09:30", "11:30"),
+]
+_WEEK_WORD = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
+_DAY_WORD = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def _area_team(village, building, week, day, start, end):
+    when = f"the {_WEEK_WORD[week]} {_DAY_WORD[day]} of the month, {start}-{end}"
+    rule = monthly(
+        week,
+        day,
+        start,
+        end,
+        _SW_SINCE,
+        f"{STEENWIJKERLAND}: 'een vaste dag in de maand en een vaste locatie'. Invented: {when}.",
+        invented=True,
+    )
+    presence_rule = {
+        **rule,
+        "start_time": None,
+        "end_time": None,
+        "source": f"{STEENWIJKERLAND}: all partners form the gebiedsteam. Invented: every "
+        "partner at every walk-in hour.",
+    }
+    return {
+        "slug": "gebiedsteam-" + village.lower().replace(" ", "-"),
+        "name": f"Gebiedsteam {village}",
+        "kind": "area_team",
+        "building": building,
+        "municipality": "steenwijkerland",
+        "village": village,
+        "organisations": STEENWIJKERLAND_PARTNERS,
+        "themes": ["housing", "welfare", "safety"],
+        "description": (
+            "Eén keer per maand zit het gebiedsteam hier. U kunt zonder afspraak binnenlopen, "
+            "met een idee voor uw buurt of een vraag over uw huis of woonomgeving. De gemeente, "
+            "de woningcorporaties, Sociaal Werk De Kop en de politie zitten aan één tafel. U "
+            "hoeft uw verhaal maar één keer te vertellen. De koffie staat klaar."
+        ),
+        "source": f"{STEENWIJKERLAND}: 'zichtbaar én aanspreekbaar in de verschillende kernen en "
+        f"wijken'. Invented: that {village} is one of them.",
+        "invented": True,
+        "openings": [rule],
+        "presence": [
+            present(presence_rule, organisation=name) for name in STEENWIJKERLAND_PARTNERS
+        ],
+    }
+
+
+AREA_TEAMS = [_area_team(*row) for row in _SW_DAYS]
+
+
+_NOORDENVELD_THEMES = ["welfare", "carers", "money", "newcomers", "youth"]
+
+
+def _meeting_place(village, building, openings, source, invented, description):
+    return {
+        "slug": "ontmoetingsplek-" + village.lower(),
+        "name": f"Ontmoetingsplek {village}",
+        "kind": "meeting_place",
+        "building": building,
+        "municipality": "noordenveld",
+        "village": village,
+        "organisations": ["Welzijn in Noordenveld (WiN)"],
+        "themes": _NOORDENVELD_THEMES,
+        "description": description,
+        "source": source,
+        "invented": invented,
+        "openings": openings,
+        "presence": [],
+    }
+
+
+MEETING_PLACES = [
+    _meeting_place(
+        "Norg",
+        "norg",
+        [
+            weekly(
+                [TUE],
+                "10:00",
+                "12:00",
+                date(2018, 9, 4),
+                "Invented: Tuesday mornings 10-12, since the pilot of 2018.",
+                invented=True,
+            ),
+            weekly(
+                [THU],
+                "14:00",
+                "16:30",
+                date(2018, 9, 4),
+                "Invented: Thursday afternoons 14-16.30.",
+                invented=True,
+            ),
+        ],
+        f"{NOORDENVELD}: 'In Norg ... is in 2018 een proef gestart ... uitgegroeid tot een netwerk "
+        "van ontmoetingsplaatsen'",
+        False,
+        (
+            "Hier ontmoet u andere mensen uit Norg. Drink een kopje koffie, doe mee met een "
+            "activiteit of kom voor een praatje. Zorgt u voor iemand (mantelzorg)? Of maakt u "
+            "zich zorgen over geld? Een medewerker van WiN denkt met u mee."
+        ),
+    ),
+    _meeting_place(
+        "Roden",
+        "roden",
+        [
+            weekly(
+                [WED],
+                "09:30",
+                "11:30",
+                date(2026, 2, 4),
+                "Invented: Wednesday mornings, after WiN's start in Roden in January.",
+                invented=True,
+            )
+        ],
+        f"{NOORDENVELD}: 'In de tweede week van januari starten zij in Roden'. Invented: that "
+        "this led to a meeting place in Roden.",
+        True,
+        (
+            "Een nieuwe plek in Roden om elkaar te ontmoeten. Bent u nieuw in Roden, of zoekt "
+            "u contact? Loop gerust binnen. Ook jongeren zijn welkom. WiN vraagt u graag wat u "
+            "belangrijk vindt in uw wijk."
+        ),
+    ),
+    _meeting_place(
+        "Peize",
+        "peize",
+        [
+            weekly(
+                [MON],
+                "14:00",
+                "16:00",
+                date(2026, 9, 7),
+                "Invented: Monday afternoons.",
+                invented=True,
+            )
+        ],
+        f"{NOORDENVELD}: 'voorzieningen dichtbij iedere inwoner'. Invented: a meeting place "
+        "in Peize.",
+        True,
+        (
+            "Elke maandagmiddag is er koffie en thee in het dorpshuis. Kom voor een praatje "
+            "of een spelletje. U bent welkom, ook als u maar even blijft."
+        ),
+    ),
+]
+
+
+PLACES = [
+    NIEUW_BUINEN,
+    WOLFSBOS,
+    BURGUM,
+    DOKKUM,
+    KOLLUM,
+    DE_WESTEREEN,
+    *AREA_TEAMS,
+    *MEETING_PLACES,
+]
+
+FRIESLAND_BUURTKAMERS = [BURGUM["slug"], DOKKUM["slug"], KOLLUM["slug"], DE_WESTEREEN["slug"]]
+
+
+def _next_weekday(day: date, weekdays: set[int]) -> date:
+    while day.weekday() not in weekdays:
+        day += timedelta(days=1)
+    return day
+
+
+def dated_exceptions(today: date) -> dict[str, dict[str, list[dict]]]:
+    """Closures and extra openings per place slug, in the weeks after `today`, so a demo loaded
+    on any day shows them. All invented."""
+    summer = today.year if today <= date(today.year, 8, 31) else today.year + 1
+    summer_break = {
+        "start_date": date(summer, 7, 27),
+        "end_date": date(summer, 8, 30),
+        "reason": "Zomerstop: de vrijwilligers zijn op vakantie",
+    }
+    cancelled = _next_weekday(today + timedelta(days=10), {MON, TUE, WED, FRI})
+    extra = _next_weekday(today + timedelta(days=4), {SAT})
+    result: dict[str, dict[str, list[dict]]] = {
+        slug: {"closures": [summer_break], "extra_openings": []} for slug in FRIESLAND_BUURTKAMERS
+    }
+    result[NIEUW_BUINEN["slug"]] = {
+        "closures": [
+            {
+                "start_date": cancelled,
+                "end_date": cancelled,
+                "reason": "Studiedag van de medewerkers",
+            }
+        ],
+        "extra_openings": [
+            {
+                "date": extra,
+                "start_time": "10:00",
+                "end_time": "12:00",
+                "reason": "Extra ochtend: hulp bij het aanvragen van de energietoeslag",
+            }
+        ],
+    }
+    return result
+
+
+# The demo's login for the admin at /beheer/. Only `naober demo` creates it.
+DEMO_USERNAME = "coordinator"
+DEMO_PASSWORD = "naober-demo"
