@@ -1,7 +1,7 @@
 """Staff editing of municipalities, organisations, buildings and places, at /beheer/.
 
 The place page carries its opening hours, presence, closures and extra openings as inlines
-(registered in naober.schedules.admin, which owns those models) and a preview of the openings
+(defined in naober.schedules.admin, which owns those models) and a preview of the openings
 residents will see.
 """
 
@@ -14,6 +14,10 @@ from django.utils import formats
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from naober.schedules.admin import PLACE_INLINES
+from naober.schedules.openings import openings, today
+from naober.schedules.recurrence import RuleError
 
 from .forms import BuildingForm, PlaceForm
 from .models import (
@@ -90,6 +94,8 @@ class PlaceAdmin(admin.ModelAdmin):
     autocomplete_fields = ("building",)
     formfield_overrides = CHECKBOXES
     readonly_fields = ("upcoming_openings",)
+    # The schedules app owns a place's calendar rows and their inlines.
+    inlines = PLACE_INLINES
     fieldsets = (
         (None, {"fields": ("name", "slug", "kind", "municipality", "village", "building")}),
         (_("Who runs it, and for which questions"), {"fields": ("organisations", "themes")}),
@@ -99,20 +105,12 @@ class PlaceAdmin(admin.ModelAdmin):
         SOURCE_FIELDSET,
     )
 
-    def get_inlines(self, request, obj):
-        # The schedules app owns the rows; importing here keeps places free of a cycle.
-        from naober.schedules.admin import PLACE_INLINES
-
-        return PLACE_INLINES
-
     def view_on_site(self, obj):
         # A hidden place has no public page to show.
         return obj.get_absolute_url() if obj.is_public else None
 
     @admin.display(description=_("next openings, as residents see them"))
     def upcoming_openings(self, obj):
-        from naober.schedules.openings import openings, today
-
         if obj is None or obj.pk is None:
             return gettext("Save the place first to see its openings.")
         first = today()
@@ -134,8 +132,6 @@ class PlaceAdmin(admin.ModelAdmin):
 
 
 def _cannot_happen(rule) -> bool:
-    from naober.schedules.recurrence import RuleError
-
     try:
         rule.rule()
     except RuleError:

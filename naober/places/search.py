@@ -89,7 +89,9 @@ def search_places(q: str = "", postcode: str = "", theme: str = "") -> SearchRes
                 % {"max": MAX_QUERY_LENGTH}
             )
     if any(CONTROL_CHARACTER.search(value) for value in (q, postcode, theme)):
-        raise SearchError(_("Your search contains characters we cannot read. Type letters or digits."))
+        raise SearchError(
+            _("Your search contains characters we cannot read. Type letters or digits.")
+        )
     if theme and theme not in ThemeCode.values:
         raise SearchError(_("We do not know the theme “%(theme)s”.") % {"theme": theme})
 

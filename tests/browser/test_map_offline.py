@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 
 def test_place_page_says_the_map_failed_and_keeps_the_address_when_tiles_cannot_load(page, network):
     errors = []
-    page.on("pageerror", errors.append)
+    page.on("pageerror", lambda error: errors.append(error))
     page.goto("/en/plek/buurtkamer-nieuw-buinen/")
 
     expect(page.get_by_role("status")).to_have_text(re.compile("map could not be loaded"))

@@ -15,12 +15,3 @@ MONDAY_MORNING = datetime(2026, 3, 2, 10, 0, tzinfo=AMSTERDAM)
 def monday_morning():
     with time_machine.travel(MONDAY_MORNING, tick=False):
         yield MONDAY_MORNING
-
-
-@pytest.fixture(autouse=True)
-def plain_static_files(settings):
-    # The manifest storage needs `collectstatic` first; the pages' tests do not care about hashes.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
