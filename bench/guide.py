@@ -9,17 +9,20 @@ What it does, in order:
    postcode areas of Drenthe, Friesland and Overijssel (naober.places.postcodes.areas()),
    6,000 opening rules over a year, presence rules, summer closures, one-off cancellations and
    extra openings. `--keep-data` reuses the database of an earlier run.
-2. Runs `collectstatic` into a temporary folder and starts gunicorn on 127.0.0.1 (a free port)
-   with DJANGO_SETTINGS_MODULE=bench.settings: naober's settings with bench/urls.py, which adds
-   a bare view at /bench/bare/ beside naober's own URLs.
+2. Runs `collectstatic` into a temporary folder and starts gunicorn on 127.0.0.1 (a free port;
+   gthread workers, one per core, 8 threads each) with DJANGO_SETTINGS_MODULE=bench.settings:
+   naober's settings with bench/urls.py, which adds a bare view at /bench/bare/ beside naober's
+   own URLs.
 3. For each page, a warm-up and then a timed run of `wrk` with 32 connections:
    - bare:   /bench/bare/             (a view returning a small HttpResponse)
    - search: /?q=<postcode>           (varying postcodes of the three provinces)
    - place:  /plek/<slug>/            (varying places)
-   and prints requests per second and latencies (p50, p95, p99) as a Markdown table.
+   and prints requests per second, latencies (p50, p95, p99) and the CPU each request cost in
+   gunicorn and in PostgreSQL, as a Markdown table for docs/performance.md.
 
 Needs `wrk` (Debian: `apt-get install -y wrk`) and a PostgreSQL server. The whole run takes
-about two minutes with the defaults.
+two to four minutes with the defaults (the warm-up lasts until every worker has served a few
+pages, longer when the pages are slow).
 
     .venv/bin/python bench/guide.py                    # build the data and measure
     .venv/bin/python bench/guide.py --keep-data        # measure again on the same data
@@ -75,11 +78,16 @@ def parse_args(argv=None) -> argparse.Namespace:
     data.add_argument("--seed", type=int, default=2026, help="random seed for the data and URLs")
 
     server = parser.add_argument_group("server")
-    server.add_argument("--worker-class", choices=("sync", "gthread"), default="sync")
+    # Measured on the 2-core machine (docs/performance.md): gthread with one worker per core and
+    # 8 threads beat 5 sync workers (keep-alive; fewer processes to warm) and 5 × 4 gthread.
+    server.add_argument("--worker-class", choices=("sync", "gthread"), default="gthread")
     server.add_argument(
-        "--workers", type=int, default=2 * cpus + 1, help="gunicorn workers (2 × cores + 1)"
+        "--workers",
+        type=int,
+        default=cpus,
+        help="gunicorn workers (one per core; for sync workers use 2 × cores + 1)",
     )
-    server.add_argument("--threads", type=int, default=4, help="threads per worker (gthread only)")
+    server.add_argument("--threads", type=int, default=8, help="threads per worker (gthread)")
 
     load = parser.add_argument_group("load")
     load.add_argument("--connections", type=int, default=32, help="concurrent clients")
@@ -560,6 +568,7 @@ def server_env(args, static_root: Path) -> dict[str, str]:
         DATABASE_URL=database_url(args),
         NAOBER_DEBUG="false",
         NAOBER_STATIC_ROOT=str(static_root),
+        NAOBER_STATIC_MANIFEST=os.environ.get("NAOBER_STATIC_MANIFEST", "true"),
         PYTHONPATH=str(ROOT),
     )
     return env
@@ -575,7 +584,7 @@ def collectstatic(args, static_root: Path) -> bool:
         return True
     problem = [line for line in done.stderr.splitlines() if "Error" in line][-1:]
     print(f"WARNING: collectstatic failed ({' '.join(problem).strip()}); using plain static files.")
-    env["NAOBER_BENCH_PLAIN_STATIC"] = "1"
+    env["NAOBER_STATIC_MANIFEST"] = "false"
     subprocess.run(command, cwd=ROOT, env=env, check=True)
     return False
 
@@ -646,9 +655,10 @@ def _proc_cpu(pid: str) -> tuple[str, int, float] | None:
     return name, int(fields[1]), (int(fields[11]) + int(fields[12])) / ticks
 
 
-def cpu_by_role(server_pid: int) -> dict[str, float]:
-    """CPU seconds used so far by gunicorn's workers and by PostgreSQL's processes."""
-    used = {"gunicorn": 0.0, "postgres": 0.0}
+def cpu_by_role(server_pid: int, db_name: str) -> dict[str, dict[int, float]]:
+    """CPU seconds used so far by each of gunicorn's processes and by each PostgreSQL backend
+    serving our database (other databases on the same server are someone else's)."""
+    used: dict[str, dict[int, float]] = {"gunicorn": {}, "postgres": {}}
     for pid in os.listdir("/proc"):
         if not pid.isdigit():
             continue
@@ -657,10 +667,23 @@ def cpu_by_role(server_pid: int) -> dict[str, float]:
             continue
         name, parent, seconds = found
         if int(pid) == server_pid or parent == server_pid:
-            used["gunicorn"] += seconds
+            used["gunicorn"][int(pid)] = seconds
         elif name.startswith("postgres"):
-            used["postgres"] += seconds
+            try:
+                title = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+            except OSError:
+                continue
+            if f" {db_name} " in title:
+                used["postgres"][int(pid)] = seconds
     return used
+
+
+def cpu_used(before: dict, after: dict) -> dict[str, float]:
+    """CPU seconds each role used between two cpu_by_role() snapshots."""
+    return {
+        role: sum(seconds - before[role].get(pid, 0.0) for pid, seconds in after[role].items())
+        for role in after
+    }
 
 
 def run_wrk(args, port: int, paths_file: Path, seconds: int) -> dict:
@@ -687,7 +710,20 @@ def run_wrk(args, port: int, paths_file: Path, seconds: int) -> dict:
     sys.exit(f"wrk gave no figures:\n{output}")
 
 
-def warm_up(args, port: int, paths_file: Path) -> None:
+def drain(server_pid: int, limit: float = 60) -> None:
+    """Wait until gunicorn has finished the requests wrk left behind when it stopped, so they do
+    not count against the next run."""
+    started = time.monotonic()
+    used = sum(cpu_by_role(server_pid, "")["gunicorn"].values())
+    while time.monotonic() - started < limit:
+        time.sleep(0.5)
+        now = sum(cpu_by_role(server_pid, "")["gunicorn"].values())
+        if now - used < 0.02:
+            return
+        used = now
+
+
+def warm_up(args, port: int, paths_file: Path, server_pid: int) -> None:
     """Load until every worker has served a few pages (each loads postcodes, templates and
     caches on its first requests), at least --warmup seconds and at most a minute."""
     if not args.warmup:
@@ -696,6 +732,7 @@ def warm_up(args, port: int, paths_file: Path) -> None:
     served, started = 0, time.monotonic()
     while served < wanted and time.monotonic() - started < 60:
         served += run_wrk(args, port, paths_file, args.warmup)["requests"]
+        drain(server_pid)
 
 
 def machine() -> dict[str, str]:
@@ -749,7 +786,7 @@ def benchmark(args) -> dict:
         static_root = tmp_path / "static"
         manifest = collectstatic(args, static_root)
         if not manifest:
-            os.environ["NAOBER_BENCH_PLAIN_STATIC"] = "1"
+            os.environ["NAOBER_STATIC_MANIFEST"] = "false"
         log = tmp_path / "gunicorn.log"
         port = free_port()
         workers = f"{args.workers} {args.worker_class} workers" + (
@@ -763,14 +800,15 @@ def benchmark(args) -> dict:
                 paths_file.write_text("\n".join(lists[page]) + "\n")
                 check = check_page(port, lists[page][0], page)
                 print(f"{page}: {check}")
-                warm_up(args, port, paths_file)
-                before, wrk_before = cpu_by_role(server.pid), _children_cpu()
+                warm_up(args, port, paths_file, server.pid)
+                before, wrk_before = cpu_by_role(server.pid, args.db_name), _children_cpu()
                 figures = run_wrk(args, port, paths_file, args.duration)
-                after, wrk_after = cpu_by_role(server.pid), _children_cpu()
+                after, wrk_after = cpu_by_role(server.pid, args.db_name), _children_cpu()
+                drain(server.pid)
                 # Where the machine's CPU went during the timed run, in cores busy on average.
                 wall = figures["duration_us"] / 1e6
                 figures["cores_busy"] = {
-                    role: (after[role] - before[role]) / wall for role in after
+                    role: seconds / wall for role, seconds in cpu_used(before, after).items()
                 } | {"wrk": (wrk_after - wrk_before) / wall}
                 figures["check"] = check
                 results["pages"][page] = figures
@@ -804,6 +842,12 @@ def report(args, results: dict, counts: dict | None) -> str:
         f"wrk -t{args.wrk_threads} -c{args.connections}, {args.warmup} s warm-up, "
         f"{args.duration} s per page",
         f"Load average (1 min) before the run: {results['load_before']:.2f}",
+        "Static files: "
+        + (
+            "hashed manifest from collectstatic, as in production"
+            if results["static_manifest"]
+            else "plain names (collectstatic could not build the manifest)"
+        ),
         "",
         "| page | URL | requests/s | vs bare | p50 ms | p95 ms | p99 ms | errors "
         "| CPU ms per request: gunicorn / PostgreSQL |",
@@ -885,7 +929,7 @@ def profile(args) -> None:
             import cProfile
             import pstats
 
-            prof = cProfile.Profile()
+            prof = cProfile.Profile(time.process_time)
             prof.enable()
             for i in range(n):
                 client.get(paths[i % len(paths)])
@@ -900,7 +944,7 @@ def main(argv=None) -> None:
     fresh = prepare_database(args)
     if args.profile:
         # In-process there is no collectstatic: static URLs without the hashed manifest.
-        os.environ["NAOBER_BENCH_PLAIN_STATIC"] = "1"
+        os.environ["NAOBER_STATIC_MANIFEST"] = "false"
     configure_django(args)
     from django.core.management import call_command
 

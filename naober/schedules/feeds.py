@@ -14,12 +14,13 @@ from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, vDuration
+from icalendar import Calendar, Event, Timezone, vDuration
 
 from naober.places.models import Municipality, Place
 
 from .openings import Opening, openings_for
 from .openings import today as local_today
+from .recurrence import AMSTERDAM
 
 # How often a subscribed calendar app should fetch the feed again.
 REFRESH = timedelta(hours=12)
@@ -71,15 +72,32 @@ def _feed(
     cal.add("x-wr-caldesc", _("When the meeting places are open, and who is there."))
     cal.add("refresh-interval", vDuration(REFRESH), parameters={"VALUE": "DURATION"})
     cal.add("x-published-ttl", vDuration(REFRESH))
+    # The VTIMEZONE for Europe/Amsterdam, with the changes around the feed's days, before the
+    # events that refer to it.
+    cal.add_component(
+        Timezone.from_tzid(
+            AMSTERDAM.key,
+            first_date=start - timedelta(days=366),
+            last_date=end + timedelta(days=366),
+        )
+    )
+    urls = {place.pk: base_url + place.get_absolute_url() for place in places}
     events = [(opening, place) for place in places for opening in found.get(place.pk, [])]
     events.sort(key=lambda pair: (pair[0].start, pair[1].name, pair[0].key))
+    encoded = _Encoded()
     for opening, place in events:
-        cal.add_component(_event(place, opening, stamp, base_url + place.get_absolute_url()))
-    # The VTIMEZONE for Europe/Amsterdam, with the changes around the feed's days.
-    cal.add_missing_timezones(
-        first_date=start - timedelta(days=366), last_date=end + timedelta(days=366)
-    )
+        cal.add_component(_event(place, opening, stamp, urls[place.pk], encoded))
     return cal.to_ical()
+
+
+class _Encoded(dict):
+    """Property values encoded once per feed: a place's address and link, and its few titles
+    and descriptions, repeat in every event (icalendar spends most of a feed's time encoding)."""
+
+    def __missing__(self, key: tuple[str, object]):
+        name, value = key
+        self[key] = Event.types_factory.for_property(name)(value)
+        return self[key]
 
 
 def _with_buildings(places: list[Place]) -> None:
@@ -88,20 +106,24 @@ def _with_buildings(places: list[Place]) -> None:
         prefetch_related_objects(missing, "building")
 
 
-def _event(place: Place, opening: Opening, stamp: datetime, url: str) -> Event:
+def _event(place: Place, opening: Opening, stamp: datetime, url: str, encoded: _Encoded) -> Event:
     event = Event()
     event.add("uid", f"{opening.key}@{place.slug}.naober")
     event.add("dtstamp", stamp)
     event.add("dtstart", opening.start)
     event.add("dtend", opening.end)
-    event.add("summary", summary(place, opening))
-    event.add("location", location(place))
-    event.add("description", description(opening, url))
-    event.add("url", url)
-    event.add("geo", (place.building.latitude, place.building.longitude))
-    event.add("status", "CONFIRMED" if opening.is_open else "CANCELLED")
-    # An opening is an invitation, not an appointment: it does not make the resident busy.
-    event.add("transp", "TRANSPARENT")
+    shared = {
+        "summary": summary(place, opening),
+        "location": location(place),
+        "description": description(opening, url),
+        "url": url,
+        "geo": (place.building.latitude, place.building.longitude),
+        "status": "CONFIRMED" if opening.is_open else "CANCELLED",
+        # An opening is an invitation, not an appointment: it does not make the resident busy.
+        "transp": "TRANSPARENT",
+    }
+    for name, value in shared.items():
+        event.add(name, encoded[name, value], encode=False)
     return event
 
 

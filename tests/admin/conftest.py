@@ -14,12 +14,3 @@ def coordinator(db):
 def staff(client, coordinator):
     client.force_login(coordinator)
     return client
-
-
-@pytest.fixture(autouse=True)
-def plain_static_files(settings):
-    # The manifest storage needs `collectstatic` first; these tests do not care about hashes.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }

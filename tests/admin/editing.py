@@ -7,9 +7,9 @@ from .browser import form_data
 
 
 def in_dutch(message, **params) -> str:
-    """A message as the Dutch admin shows it (English until naober's translations arrive)."""
+    """A message (its English source string) as the Dutch admin shows it."""
     with translation.override("nl"):
-        text = str(message)
+        text = translation.gettext(str(message))
         return text % params if params else text
 
 

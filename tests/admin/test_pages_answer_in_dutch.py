@@ -35,7 +35,7 @@ def test_index_is_dutch_with_naober_titles(staff):
     assert response.status_code == 200
     assert '<html lang="nl"' in page
     assert "Afmelden" in page
-    assert "naober admin" in page
+    assert "naober beheer" in page
     assert "Django" not in page
 
 

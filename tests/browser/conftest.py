@@ -1,6 +1,6 @@
 """Browser tests: Playwright driving Debian's Chromium (headless) against pytest-django's live server.
 
-One Chromium for the whole session, a fresh context (cookies, storage, JavaScript on or off) per
+One Chromium for all browser tests, a fresh context (cookies, storage, JavaScript on or off) per
 test. Every request that does not go to the live server is aborted, as on a machine without
 network: map tiles fail at once and the pages must stay usable without them.
 
@@ -20,10 +20,6 @@ from naober.places.models import Building, Municipality, Organisation, Place, Th
 from naober.schedules.models import Closure, OpeningRule, PresenceRule
 from naober.schedules.openings import today
 
-# Playwright's sync API runs an event loop in this thread; Django would then refuse the ORM
-# calls that build each test's data.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 CHROMIUM = Path(os.environ.get("NAOBER_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--headless",
@@ -42,18 +38,6 @@ TIMEOUT_MS = 5_000
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
-def pytest_collection_modifyitems(items):
-    for item in items:
-        if Path(item.fspath).is_relative_to(Path(__file__).parent):
-            item.add_marker(pytest.mark.browser)
-
-
-@pytest.fixture(autouse=True)
-def _restore_migrated_rows(django_db_serialized_rollback):
-    """Live-server tests empty the database afterwards; this brings back the rows the migrations
-    made (the question themes) before each test, as Django's serialized rollback does."""
-
-
 @pytest.fixture(autouse=True)
 def plain_static_files(settings):
     # The manifest storage needs `collectstatic` first; these tests do not care about hashes.
@@ -63,26 +47,32 @@ def plain_static_files(settings):
     }
 
 
-@pytest.fixture(scope="session")
+# One Chromium for all browser tests. Not for the whole session: while Playwright's event loop
+# runs, code in this thread looks async to Django and asyncio, so it stops after the last one.
+@pytest.fixture(scope="package")
 def browser():
     if not CHROMIUM.exists():
         pytest.skip("Debian's chromium is not installed: apt-get install chromium")
     from django.db import connections
     from playwright.sync_api import sync_playwright
 
-    before = {alias: connections[alias] for alias in connections}
-    playwright = sync_playwright().start()
-    # With Playwright's event loop running in this thread, Django looks its connections up in
-    # async (context-variable) storage and would open fresh ones, without the test database's
-    # serialized contents; hand it the same connections so tests and live server share them.
-    for alias, connection in before.items():
-        connections[alias] = connection
-    try:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-    finally:
-        playwright.stop()
+    with pytest.MonkeyPatch.context() as patch:
+        # Playwright's sync API keeps an event loop running in this thread; Django would then
+        # refuse the ORM calls that build each test's data.
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        before = {alias: connections[alias] for alias in connections}
+        playwright = sync_playwright().start()
+        # With that loop running, Django looks its connections up in async (context-variable)
+        # storage and would open fresh ones, without the test database's serialized contents;
+        # hand it the same connections, so tests and the live server share them.
+        for alias, connection in before.items():
+            connections[alias] = connection
+        try:
+            chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            yield chromium
+            chromium.close()
+        finally:
+            playwright.stop()
 
 
 @pytest.fixture
@@ -195,11 +185,16 @@ def wolfsbos(db, hoogeveen) -> Place:
 
 
 @pytest.fixture
-def network(nieuw_buinen, wolfsbos, borger_odoorn, andes) -> dict[str, Place]:
+def network(
+    django_db_serialized_rollback, nieuw_buinen, wolfsbos, borger_odoorn, andes
+) -> dict[str, Place]:
     """A small network: the buurtkamer in Nieuw-Buinen, a second place in Borger-Odoorn (so the
     overview has two villages), and the Huis van de Buurt in Hoogeveen. Rules run from 2025 so
     there are openings whatever today's date; one cancellation next week gives the place page a
-    closure with its reason."""
+    closure with its reason.
+
+    Live-server tests empty the database after each test; the serialized rollback brings back
+    the rows the migrations made (the question themes) before the next one."""
     OpeningRule.objects.filter(place=nieuw_buinen).update(valid_from=date(2025, 1, 1))
     next_week = today() + timedelta(days=7)
     Closure.objects.create(

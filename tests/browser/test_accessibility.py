@@ -11,6 +11,8 @@ pytestmark = pytest.mark.browser
 PAGES = {
     "home": "/",
     "search_results": "/?q=9521",
+    # A search that cannot be answered: the message must reach a screen reader too.
+    "search_error": "/?q=95",
     "place": "/plek/buurtkamer-nieuw-buinen/",
     "overview": "/gemeente/borger-odoorn/",
 }
@@ -21,10 +23,13 @@ PREFIX = {"nl": "", "en": "/en"}
 @pytest.mark.parametrize("name", PAGES)
 def test_page_has_no_wcag_violations(page, network, assert_accessible, name, language):
     response = page.goto(PREFIX[language] + PAGES[name])
-    assert response.status == 200
+    assert response.status == (400 if name == "search_error" else 200)
     expect(page.locator("html")).to_have_attribute("lang", language)
     if name == "search_results":
         expect(page.get_by_role("link", name="Buurtkamer Nieuw-Buinen")).to_be_visible()
+    if name == "search_error":
+        search_field = page.get_by_role("search").get_by_role("textbox").first
+        expect(search_field).to_have_attribute("aria-invalid", "true")
     if name == "place":
         # The map script empties its status line, then says so when the tiles fail.
         expect(page.get_by_role("status")).not_to_be_empty()

@@ -49,7 +49,12 @@ def test_a_rejected_search_marks_the_field_for_screen_readers(client, db):
 def test_unknown_or_malformed_addresses_get_a_friendly_not_found_page(client, db, url):
     response = client.get(url)
     assert response.status_code == 404
-    assert "We cannot find this page" in response.content.decode()
+    expected = (
+        "We cannot find this page"
+        if url.startswith("/en/")
+        else "We kunnen deze pagina niet vinden"
+    )
+    assert expected in response.content.decode()
 
 
 def test_a_hidden_place_is_not_found(client, nieuw_buinen):

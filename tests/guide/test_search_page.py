@@ -15,30 +15,30 @@ def test_postcode_search_shows_the_place_with_distance_opening_and_who_is_there(
     response = client.get("/", {"q": "9521 AB"})
     html = response.content.decode()
     assert response.status_code == 200
-    assert "1 place near 9521 Nieuw-Buinen" in html
+    assert "1 plek in de buurt van 9521 Nieuw-Buinen" in html
     assert 'href="/plek/buurtkamer-nieuw-buinen/"' in html
     # Dutch formatting of the distance: a comma, not a point.
     assert "1,4 km" in html
-    assert "Open now" in html
-    assert "until 12:00" in html
+    assert "Nu open" in html
+    assert "tot 12:00" in html
     assert "Andes, Lefier, Politie Drenthe" in html
-    assert "Safety" in html
+    assert "Veiligheid" in html
 
 
 def test_after_closing_time_the_next_opening_is_given_with_its_day(client, nieuw_buinen):
     with time_machine.travel(MONDAY_MORNING.replace(hour=13), tick=False):
         html = client.get("/", {"q": "9521"}).content.decode()
-    assert "Open now" not in html
-    assert "Next open" in html
+    assert "Nu open" not in html
+    assert "Volgende keer open" in html
     # Tuesday: Andes only, no police (that was the first Monday).
     assert "dinsdag 3 maart, 9:00–12:00" in html
-    assert "Present: Andes" in html
+    assert "Aanwezig: Andes" in html
     assert "Politie Drenthe" not in html
 
 
 def test_a_town_finds_the_places_near_it(client, nieuw_buinen, monday_morning):
     html = client.get("/", {"q": "Nieuw-Buinen"}).content.decode()
-    assert "1 place near Nieuw-Buinen" in html
+    assert "1 plek in de buurt van Nieuw-Buinen" in html
     assert "Buurtkamer Nieuw-Buinen" in html
 
 
@@ -53,9 +53,9 @@ def test_a_theme_nobody_offers_finds_nothing_and_says_what_to_try(
     client, nieuw_buinen, monday_morning
 ):
     html = client.get("/", {"q": "9521", "theme": "youth"}).content.decode()
-    assert "0 places near 9521 Nieuw-Buinen" in html
+    assert "0 plekken in de buurt van 9521 Nieuw-Buinen" in html
     assert "Buurtkamer Nieuw-Buinen" not in html
-    assert "Try your postcode" in html
+    assert "Probeer uw postcode" in html
 
 
 def test_what_the_resident_typed_stays_in_the_field(client, nieuw_buinen, monday_morning):
@@ -87,9 +87,9 @@ def twelve_places(nieuw_buinen):
 def test_more_than_ten_places_are_paged_with_a_more_link(client, twelve_places, monday_morning):
     response = client.get("/", {"q": "9521"})
     html = response.content.decode()
-    assert "12 places near 9521 Nieuw-Buinen" in html
+    assert "12 plekken in de buurt van 9521 Nieuw-Buinen" in html
     assert html.count('class="card"') == 10
-    assert "page=2" in html and "More places" in html
+    assert "page=2" in html and "Meer plekken" in html
     second = client.get("/", {"q": "9521", "page": "2"}).content.decode()
     assert second.count('class="card"') == 2
     assert "Ontmoetingsplek 10" in second
@@ -106,7 +106,7 @@ def test_without_a_search_the_municipalities_are_listed(client, nieuw_buinen, mo
     html = client.get(reverse("guide:home")).content.decode()
     assert 'href="/gemeente/borger-odoorn/"' in html
     assert "Borger-Odoorn" in html
-    assert "1 place" in html
+    assert "1 plek" in html
 
 
 def test_the_postcode_source_is_credited(client, db):

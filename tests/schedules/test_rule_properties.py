@@ -7,15 +7,8 @@ from dateutil import rrule
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from naober.schedules.recurrence import (
-    MONTHLY,
-    RRULE_WEEKDAYS,
-    WEEKLY,
-    Rule,
-    RuleError,
-    problems,
-    span,
-)
+from naober.schedules import calendar
+from naober.schedules.recurrence import MONTHLY, RRULE_WEEKDAYS, WEEKLY, Rule, RuleError, problems
 
 days = st.dates(min_value=date(2020, 1, 1), max_value=date(2032, 12, 31))
 
@@ -43,18 +36,22 @@ def ranges(draw) -> tuple[date, date]:
 
 
 @settings(max_examples=300, deadline=None)
-@given(rules(), ranges(), st.sampled_from([time(9), time(13, 30)]))
+@given(rules(), ranges(), st.sampled_from([(time(9), time(12)), (time(13, 30), time(16))]))
 def test_every_occurrence_is_on_a_rule_day_inside_its_validity_and_ends_after_it_starts(
-    rule, window, at
+    rule, window, hours
 ):
     start, end = window
-    for day in rule.dates(start, end):
-        begins, ends = span(day, at, time(at.hour + 3, at.minute))
-        assert begins.weekday() in rule.weekdays
+    opening = calendar.OpeningSpec(id=1, rule=rule, start=hours[0], end=hours[1])
+
+    for occurrence in calendar.expand([opening], start, end, closed_on_holidays=()):
+        day = occurrence.start.date()
+        assert occurrence.start.weekday() in rule.weekdays
         assert start <= day <= end
         assert rule.valid_from <= day
         assert rule.valid_until is None or day <= rule.valid_until
-        assert ends > begins
+        assert occurrence.end > occurrence.start
+        assert (occurrence.start.hour, occurrence.start.minute) == (hours[0].hour, hours[0].minute)
+        assert occurrence.start.utcoffset() in (timedelta(hours=1), timedelta(hours=2))
 
 
 def _full_series(rule: Rule, start: date, end: date) -> list[date]:
