@@ -164,6 +164,8 @@ NAOBER_PDOK_LOCATIESERVER_URL = env(
     "NAOBER_PDOK_LOCATIESERVER_URL",
     "https://api.pdok.nl/bzk/locatieserver/search/v3_1/free",
 )
+# Seconds a public guide page is served from the cache (0: never cached).
+NAOBER_GUIDE_CACHE_SECONDS = envint("NAOBER_GUIDE_CACHE_SECONDS", 60)
 # How many days ahead a calendar feed reaches, and how far back it starts.
 NAOBER_FEED_DAYS_AHEAD = envint("NAOBER_FEED_DAYS_AHEAD", 183)
 NAOBER_FEED_DAYS_BACK = envint("NAOBER_FEED_DAYS_BACK", 31)

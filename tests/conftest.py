@@ -9,11 +9,20 @@ from datetime import date, time
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 
 from naober.places.constants import OrganisationKind, PlaceKind
 from naober.places.models import Building, Municipality, Organisation, Place, Theme
 from naober.schedules.models import OpeningRule, PresenceRule
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: a page cached by one test must not answer another."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(autouse=True)

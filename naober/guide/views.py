@@ -22,6 +22,7 @@ from naober.schedules import feeds
 from naober.schedules.openings import current_or_next, openings, openings_for, today
 
 from . import agenda
+from .caching import public_page
 from .forms import PeriodForm, SearchForm
 
 RESULTS_PER_PAGE = 10
@@ -30,6 +31,7 @@ CLOSURES_AHEAD_DAYS = 92
 
 
 @require_safe
+@public_page
 def home(request):
     form = SearchForm(request.GET or None)
     context = {"form": form, "uses_postcodes": True, "today": today()}
@@ -67,6 +69,7 @@ def home(request):
 
 
 @require_safe
+@public_page
 def place(request, slug):
     place = get_object_or_404(
         Place.objects.public().select_related("building", "municipality"), slug=slug
@@ -94,6 +97,7 @@ def place(request, slug):
 
 
 @require_safe
+@public_page
 def overview(request, slug):
     municipality = get_object_or_404(Municipality, slug=slug)
     first_day = today()
@@ -143,6 +147,7 @@ def _shift(start, months: int) -> str:
 
 
 @require_safe
+@public_page
 def place_calendar(request, slug):
     place = get_object_or_404(Place.objects.public(), slug=slug)
     start, end = feeds.feed_window(today())
@@ -150,6 +155,7 @@ def place_calendar(request, slug):
 
 
 @require_safe
+@public_page
 def municipality_calendar(request, slug):
     municipality = get_object_or_404(Municipality, slug=slug)
     start, end = feeds.feed_window(today())

@@ -140,7 +140,7 @@ class OpeningRule(RecurringRule):
     class Meta:
         verbose_name = _("opening hours")
         verbose_name_plural = _("opening hours")
-        ordering = ["place", "valid_from", "start_time"]
+        ordering = ["place_id", "valid_from", "start_time"]
 
     def __str__(self) -> str:
         return f"{self.describe()} {self.start_time:%H:%M}–{self.end_time:%H:%M}"
@@ -180,7 +180,7 @@ class PresenceRule(RecurringRule):
     class Meta:
         verbose_name = _("presence")
         verbose_name_plural = _("presence")
-        ordering = ["place", "valid_from"]
+        ordering = ["place_id", "valid_from"]
 
     def __str__(self) -> str:
         who = self.organisation or self.theme
@@ -220,7 +220,7 @@ class Closure(models.Model):
     class Meta:
         verbose_name = _("closure or cancellation")
         verbose_name_plural = _("closures and cancellations")
-        ordering = ["place", "start_date"]
+        ordering = ["place_id", "start_date"]
 
     def __str__(self) -> str:
         return f"{self.start_date:%d-%m-%Y}–{self.end_date:%d-%m-%Y}: {self.reason}"
@@ -252,7 +252,7 @@ class ExtraOpening(models.Model):
     class Meta:
         verbose_name = _("extra opening")
         verbose_name_plural = _("extra openings")
-        ordering = ["place", "date", "start_time"]
+        ordering = ["place_id", "date", "start_time"]
 
     def __str__(self) -> str:
         return f"{self.date:%d-%m-%Y} {self.start_time:%H:%M}–{self.end_time:%H:%M}"

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -16,14 +16,15 @@ from naober.places.constants import ThemeCode
 from naober.places.models import Organisation, Place
 
 from . import calendar
+from .models import PresenceRule
 from .recurrence import AMSTERDAM, RuleError
 
 logger = logging.getLogger(__name__)
 THEME_ORDER = {code: index for index, code in enumerate(ThemeCode.values)}
 PREFETCH = (
     "opening_rules",
+    Prefetch("presence_rules", PresenceRule.objects.select_related("organisation", "theme")),
     "presence_rules__organisation__themes",
-    "presence_rules__theme",
     "closures",
     "extra_openings",
 )
@@ -173,7 +174,20 @@ def current_or_next(
     """For each place the opening going on now, else the next open one within `days`."""
     now = now or timezone.now()
     first = now.astimezone(AMSTERDAM).date()
-    found = openings_for(places, first, first + timedelta(days=days))
+    places = list(places)
+    # Most places open within a week: look that far first, further only for those that do not.
+    result = _first_open(openings_for(places, first, first + timedelta(days=min(days, 7))), now)
+    later = [place for place in places if result[place.pk] is None]
+    if later and days > 7:
+        result.update(
+            _first_open(
+                openings_for(later, first + timedelta(days=8), first + timedelta(days=days)), now
+            )
+        )
+    return result
+
+
+def _first_open(found: dict[int, list[Opening]], now: datetime) -> dict[int, Opening | None]:
     return {
         pk: next((o for o in items if o.is_open and o.end > now), None)
         for pk, items in found.items()

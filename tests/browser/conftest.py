@@ -38,15 +38,6 @@ TIMEOUT_MS = 5_000
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
-@pytest.fixture(autouse=True)
-def plain_static_files(settings):
-    # The manifest storage needs `collectstatic` first; these tests do not care about hashes.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
 # One Chromium for all browser tests. Not for the whole session: while Playwright's event loop
 # runs, code in this thread looks async to Django and asyncio, so it stops after the last one.
 @pytest.fixture(scope="package")

@@ -27,7 +27,9 @@ def test_pdok_gives_the_street_level_point(settings, monkeypatch):
         asked.append(url)
         return {
             "response": {
-                "docs": [{"centroide_ll": "POINT(6.9396 52.9627)", "woonplaatsnaam": "Nieuw-Buinen"}]
+                "docs": [
+                    {"centroide_ll": "POINT(6.9396 52.9627)", "woonplaatsnaam": "Nieuw-Buinen"}
+                ]
             }
         }
 
