@@ -4,9 +4,9 @@ Each view parses its input, asks one rule module (places.search, schedules.openi
 schedules.feeds) and renders; arranging openings for display is in agenda.py.
 """
 
-import calendar as month_calendar
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
@@ -46,7 +46,7 @@ def home(request):
             else:
                 page = Paginator(result.places, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
                 places = list(page.object_list)
-                upcoming = current_or_next(places)
+                upcoming = current_or_next(places, theme=result.theme)
                 query = {"q": form.cleaned_data["q"], "theme": form.cleaned_data["theme"]}
                 context.update(
                     result=result,
@@ -136,14 +136,12 @@ def overview(request, slug):
 
 
 def _month_end(start, months: int):
-    year, month = divmod(start.month - 1 + months - 1, 12)
-    year, month = start.year + year, month + 1
-    return start.replace(year=year, month=month, day=month_calendar.monthrange(year, month)[1])
+    """The last day of the period of `months` months beginning on the first day `start`."""
+    return start + relativedelta(months=months) - timedelta(days=1)
 
 
 def _shift(start, months: int) -> str:
-    year, month = divmod(start.month - 1 + months, 12)
-    return f"{start.year + year:04d}-{month + 1:02d}"
+    return (start + relativedelta(months=months)).strftime("%Y-%m")
 
 
 @require_safe

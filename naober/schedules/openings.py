@@ -169,26 +169,44 @@ def today() -> date:
 
 
 def current_or_next(
-    places: Iterable[Place], days: int = 28, now: datetime | None = None
+    places: Iterable[Place], days: int = 28, now: datetime | None = None, theme: str = ""
 ) -> dict[int, Opening | None]:
-    """For each place the opening going on now, else the next open one within `days`."""
+    """For each place the opening going on now, else the next open one within `days`.
+
+    With a theme, the first opening where someone for that theme is there; a place that takes the
+    theme at every opening, or has no such opening in `days`, gives its first opening."""
     now = now or timezone.now()
     first = now.astimezone(AMSTERDAM).date()
     places = list(places)
+    wanted = _theme_filter(places, theme)
     # Most places open within a week: look that far first, further only for those that do not.
-    result = _first_open(openings_for(places, first, first + timedelta(days=min(days, 7))), now)
+    week = openings_for(places, first, first + timedelta(days=min(days, 7)))
+    result = {pk: _first_open(items, now, wanted.get(pk)) for pk, items in week.items()}
     later = [place for place in places if result[place.pk] is None]
     if later and days > 7:
-        result.update(
-            _first_open(
-                openings_for(later, first + timedelta(days=8), first + timedelta(days=days)), now
-            )
-        )
+        rest = openings_for(later, first + timedelta(days=8), first + timedelta(days=days))
+        result.update({pk: _first_open(items, now, wanted.get(pk)) for pk, items in rest.items()})
+    if theme:
+        # No opening with the theme: say when the place is open at all.
+        missing = [place for place in places if result[place.pk] is None]
+        if missing:
+            result.update(current_or_next(missing, days=days, now=now))
     return result
 
 
-def _first_open(found: dict[int, list[Opening]], now: datetime) -> dict[int, Opening | None]:
+def _theme_filter(places: list[Place], theme: str) -> dict[int, str | None]:
+    """Per place the theme to look for in its openings, or None when any opening will do."""
+    if not theme:
+        return {}
+    prefetch_related_objects(places, "themes")
     return {
-        pk: next((o for o in items if o.is_open and o.end > now), None)
-        for pk, items in found.items()
+        place.pk: None if any(t.code == theme for t in place.themes.all()) else theme
+        for place in places
     }
+
+
+def _first_open(items: list[Opening], now: datetime, theme: str | None) -> Opening | None:
+    return next(
+        (o for o in items if o.is_open and o.end > now and (theme is None or theme in o.themes)),
+        None,
+    )
