@@ -53,7 +53,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BENCH = Path(__file__).resolve().parent
 WRK_SCRIPT = BENCH / "wrk_report.lua"
 PROVINCES = ("Drenthe", "Friesland", "Overijssel")
-PAGES = ("bare", "search", "place")
+PAGES = ("bare", "search-uncached", "search", "place")
 
 
 def parse_args(argv=None) -> argparse.Namespace:
@@ -543,7 +543,15 @@ def url_lists(args) -> dict[str, list[str]]:
             searches.append(f"/?q={area.pc4}")
     slugs = list(Place.objects.public().order_by("slug").values_list("slug", flat=True))
     places = [f"/plek/{slug}/" for slug in rng.sample(slugs, min(500, len(slugs)))]
-    return {"bare": ["/bench/bare/"], "search": searches, "place": places}
+    # The same searches, each URL made unique by a parameter the page ignores, so that the page
+    # cache never answers: what every search costs the first time it is asked.
+    uncached = [f"{searches[i % len(searches)]}&n={i}" for i in range(40_000)]
+    return {
+        "bare": ["/bench/bare/"],
+        "search-uncached": uncached,
+        "search": searches,
+        "place": places,
+    }
 
 
 # --- the server and the load ------------------------------------------------------------------
@@ -638,7 +646,7 @@ def check_page(port: int, path: str, page: str) -> dict:
     except urllib.error.HTTPError as error:
         status, body = error.code, error.read().decode("utf-8", "replace")
     result = {"path": path, "status": status, "bytes": len(body.encode())}
-    if page == "search":
+    if page.startswith("search"):
         result["result_links"] = body.count('href="/plek/')
     return result
 
@@ -723,12 +731,21 @@ def drain(server_pid: int, limit: float = 60) -> None:
         used = now
 
 
+def count_lines(path: Path) -> int:
+    return sum(1 for line in path.read_text().splitlines() if line)
+
+
 def warm_up(args, port: int, paths_file: Path, server_pid: int) -> None:
     """Load until every worker has served a few pages (each loads postcodes, templates and
     caches on its first requests), at least --warmup seconds and at most a minute."""
     if not args.warmup:
         return
-    wanted = 10 * args.workers
+    # A cached page is measured once every URL has been asked a few times, so that each worker
+    # (each keeps its own cache) has most of them.
+    wanted = max(
+        10 * args.workers,
+        0 if paths_file.stem.endswith("uncached") else 4 * count_lines(paths_file),
+    )
     served, started = 0, time.monotonic()
     while served < wanted and time.monotonic() - started < 60:
         served += run_wrk(args, port, paths_file, args.warmup)["requests"]
@@ -853,7 +870,12 @@ def report(args, results: dict, counts: dict | None) -> str:
         "| CPU ms per request: gunicorn / PostgreSQL |",
         "|---|---|---:|---:|---:|---:|---:|---:|---|",
     ]
-    urls = {"bare": "/bench/bare/", "search": "/?q=<postcode>", "place": "/plek/<slug>/"}
+    urls = {
+        "bare": "/bench/bare/",
+        "search-uncached": "/?q=<postcode>&n=<unique>",
+        "search": "/?q=<postcode>",
+        "place": "/plek/<slug>/",
+    }
     for page, f in pages.items():
         share = f"{100 * f['rps'] / bare['rps']:.0f}%" if bare and bare["rps"] else "–"
         lines.append(

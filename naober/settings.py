@@ -108,7 +108,15 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Each process keeps its own cache: no service to run. It holds the guide's pages for a minute
+# (NAOBER_GUIDE_CACHE_SECONDS), so workers never disagree for longer than that.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        # Room for every place page and the searches of a province at once.
+        "OPTIONS": {"MAX_ENTRIES": 5_000},
+    }
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

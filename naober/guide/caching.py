@@ -7,7 +7,7 @@ is never more than a minute behind. Only successful pages are kept (a 400 with a
 and Django's cache varies on the Vary headers, so a page never crosses languages or sessions.
 """
 
-from functools import wraps
+from functools import lru_cache, wraps
 
 from django.conf import settings
 from django.views.decorators.cache import cache_page
@@ -19,6 +19,12 @@ def public_page(view):
         seconds = settings.NAOBER_GUIDE_CACHE_SECONDS
         if seconds <= 0:
             return view(request, *args, **kwargs)
-        return cache_page(seconds, key_prefix="guide")(view)(request, *args, **kwargs)
+        return _kept(view, seconds)(request, *args, **kwargs)
 
     return wrapper
+
+
+@lru_cache(maxsize=32)
+def _kept(view, seconds: int):
+    # Built once per view and setting, not on every request.
+    return cache_page(seconds, key_prefix="guide")(view)
