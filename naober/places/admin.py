@@ -33,7 +33,11 @@ admin.site.site_header = _("naober admin")
 admin.site.site_title = _("naober admin")
 admin.site.index_title = _("Places, openings and partners")
 
-CHECKBOXES = {models.ManyToManyField: {"widget": CheckboxSelectMultiple}}
+CHECKBOXES = {
+    models.ManyToManyField: {"widget": CheckboxSelectMultiple},
+    # A website typed without a scheme ("andes.nl") is taken as https, as Django 6 will.
+    models.URLField: {"assume_scheme": "https"},
+}
 SOURCE_FIELDSET = (
     _("Source"),
     {"fields": ("source", "invented"), "classes": ("collapse",)},
