@@ -118,3 +118,64 @@ def nieuw_buinen(db, borger_odoorn, andes, lefier, police, noorderbreedte) -> Pl
         end_time=time(12),
     )
     return place
+
+
+@pytest.fixture
+def hoogeveen(db) -> Municipality:
+    return Municipality.objects.create(name="Hoogeveen", slug="hoogeveen", cbs_code="GM0118")
+
+
+@pytest.fixture
+def wolfsbos(db, hoogeveen) -> Place:
+    """Huis van de Buurt Wolfsbos in Hoogeveen, about 40 km from Nieuw-Buinen: Thursdays 10–16
+    and a shared lunch the last Thursday of the month, from 2025; Stichting Welzijnswerk runs it,
+    GGZ Drenthe is there on Thursdays; questions about care at every opening."""
+    welzijn = Organisation.objects.create(
+        name="Stichting Welzijnswerk", kind=OrganisationKind.WELFARE
+    )
+    welzijn.themes.add(Theme.objects.get(code="welfare"))
+    ggz = Organisation.objects.create(name="GGZ Drenthe", kind=OrganisationKind.MENTAL_HEALTH)
+    ggz.themes.add(Theme.objects.get(code="welfare"))
+    building = Building.objects.create(
+        name="Wijkcentrum Wolfsbos",
+        street_address="Schoolstraat 1",
+        postcode="7908 AA",
+        town="Hoogeveen",
+        latitude=52.7329,
+        longitude=6.4929,
+        step_free_entrance=True,
+        hearing_loop=True,
+        kitchen=True,
+        computers=True,
+    )
+    place = Place.objects.create(
+        name="Huis van de Buurt Wolfsbos",
+        slug="huis-van-de-buurt-wolfsbos",
+        kind=PlaceKind.HUIS_VAN_DE_BUURT,
+        building=building,
+        municipality=hoogeveen,
+        village="Wolfsbos",
+    )
+    place.organisations.add(welzijn, ggz)
+    place.themes.add(Theme.objects.get(code="care"))
+    OpeningRule.objects.create(
+        place=place,
+        weekdays=[3],
+        valid_from=date(2025, 1, 1),
+        start_time=time(10),
+        end_time=time(16),
+    )
+    OpeningRule.objects.create(
+        place=place,
+        frequency="monthly",
+        week_of_month=-1,
+        weekdays=[3],
+        valid_from=date(2025, 1, 1),
+        start_time=time(12),
+        end_time=time(13, 30),
+        note="Shared lunch",
+    )
+    PresenceRule.objects.create(
+        place=place, organisation=ggz, weekdays=[3], valid_from=date(2025, 1, 1)
+    )
+    return place

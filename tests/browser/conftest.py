@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from naober.places.constants import OrganisationKind, PlaceKind
-from naober.places.models import Building, Municipality, Organisation, Place, Theme
-from naober.schedules.models import Closure, OpeningRule, PresenceRule
+from naober.places.constants import PlaceKind
+from naober.places.models import Building, Place
+from naober.schedules.models import Closure, OpeningRule
 from naober.schedules.openings import today
 
 CHROMIUM = Path(os.environ.get("NAOBER_CHROMIUM", "/usr/bin/chromium"))
@@ -119,60 +119,6 @@ def assert_accessible(axe) -> Callable[[object], None]:
         assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
 
     return check
-
-
-@pytest.fixture
-def hoogeveen(db) -> Municipality:
-    return Municipality.objects.create(name="Hoogeveen", slug="hoogeveen", cbs_code="GM0118")
-
-
-@pytest.fixture
-def wolfsbos(db, hoogeveen) -> Place:
-    """Huis van de Buurt Wolfsbos: Thursdays 10–16, a shared lunch the last Thursday of the
-    month, GGZ Drenthe present on Thursdays."""
-    ggz = Organisation.objects.create(name="GGZ Drenthe", kind=OrganisationKind.MENTAL_HEALTH)
-    ggz.themes.add(Theme.objects.get(code="welfare"))
-    building = Building.objects.create(
-        name="Wijkcentrum Wolfsbos",
-        street_address="Wolfsbos 1",
-        postcode="7908 AA",
-        town="Hoogeveen",
-        latitude=52.7336,
-        longitude=6.4958,
-        step_free_entrance=True,
-        hearing_loop=True,
-        kitchen=True,
-    )
-    place = Place.objects.create(
-        name="Huis van de Buurt Wolfsbos",
-        slug="huis-van-de-buurt-wolfsbos",
-        kind=PlaceKind.HUIS_VAN_DE_BUURT,
-        building=building,
-        municipality=hoogeveen,
-        village="Wolfsbos",
-    )
-    place.organisations.add(ggz)
-    OpeningRule.objects.create(
-        place=place,
-        weekdays=[3],
-        valid_from=date(2025, 1, 1),
-        start_time=time(10),
-        end_time=time(16),
-    )
-    OpeningRule.objects.create(
-        place=place,
-        frequency="monthly",
-        week_of_month=-1,
-        weekdays=[3],
-        valid_from=date(2025, 1, 1),
-        start_time=time(12),
-        end_time=time(13, 30),
-        note="Shared lunch",
-    )
-    PresenceRule.objects.create(
-        place=place, organisation=ggz, weekdays=[3], valid_from=date(2025, 1, 1)
-    )
-    return place
 
 
 @pytest.fixture
