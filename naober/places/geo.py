@@ -5,7 +5,6 @@ RD New (EPSG:28992), the Dutch national grid, where a straight line is a plain P
 """
 
 from functools import lru_cache
-from math import hypot
 
 from pyproj import Transformer
 
@@ -34,11 +33,6 @@ def to_wgs84(x: float, y: float) -> tuple[float, float]:
     """RD New x and y to WGS84 latitude and longitude."""
     longitude, latitude = _to_wgs84().transform(x, y)
     return round(latitude, 6), round(longitude, 6)
-
-
-def distance_m(a: tuple[float, float], b: tuple[float, float]) -> int:
-    """Straight-line distance in whole metres between two RD New points."""
-    return round(hypot(a[0] - b[0], a[1] - b[1]))
 
 
 def in_netherlands(latitude: float, longitude: float) -> bool:

@@ -151,10 +151,6 @@ class Building(Provenance):
         if problems:
             raise ValidationError(problems)
 
-    @property
-    def rd(self) -> tuple[float, float]:
-        return (self.x_rd, self.y_rd)
-
     def accessibility(self) -> list[str]:
         """The accessibility features this building has, as words for residents."""
         return [
