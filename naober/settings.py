@@ -7,6 +7,7 @@ reads them. The defaults give a working demo on SQLite with nothing else install
 import os
 import warnings
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -45,8 +46,23 @@ def envlist(name: str, default: str) -> list[str]:
 
 
 DEBUG = envbool("NAOBER_DEBUG", False)
+# Served over HTTPS behind a proxy that sets X-Forwarded-Proto: secure cookies, HSTS and a
+# redirect from http. This is what "production settings" means in naober.
+HTTPS = envbool("NAOBER_HTTPS", False)
+# `naober demo` sets this: known demo passwords, no second factor. Never with production settings.
+DEMO_MODE = envbool("NAOBER_DEMO_MODE", False)
+if DEMO_MODE and HTTPS:
+    raise ImproperlyConfigured(
+        "NAOBER_DEMO_MODE turns the second factor off; it refuses to run with NAOBER_HTTPS "
+        "(production settings). Unset one of them."
+    )
+# The one password of the demo's people; empty: `naober demo` makes up a new one each run.
+NAOBER_DEMO_PASSWORD = env("NAOBER_DEMO_PASSWORD", "")
+INSECURE_SECRET_KEY = "insecure-naober-demo-key-change-me"
 # A demo or test run may use the insecure key; a real installation must set its own.
-SECRET_KEY = env("NAOBER_SECRET_KEY", "insecure-naober-demo-key-change-me")
+SECRET_KEY = env("NAOBER_SECRET_KEY", INSECURE_SECRET_KEY)
+if HTTPS and SECRET_KEY == INSECURE_SECRET_KEY:
+    raise ImproperlyConfigured("With NAOBER_HTTPS set, NAOBER_SECRET_KEY must be set too.")
 ALLOWED_HOSTS = envlist("NAOBER_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = envlist("NAOBER_CSRF_TRUSTED_ORIGINS", "")
 SITE_URL = env("NAOBER_SITE_URL", "").rstrip("/")
@@ -61,23 +77,35 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     # django-ninja: serves the API docs page with its own copy of Swagger UI, not from a CDN.
     "ninja",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    "django_tasks",
+    "django_tasks_db",
     "naober.places",
     "naober.schedules",
     "naober.guide",
+    "naober.accounts",
+    "naober.desk",
     "naober.api",
     "naober.demo",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "naober.accounts.middleware.StaffPagesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it answers a locked-out login attempt.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "naober.urls"
@@ -106,6 +134,9 @@ DATABASES = {
         conn_max_age=envint("NAOBER_DB_CONN_MAX_AGE", 60),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Erased personal data is overwritten on disk too, not left in free pages of the file.
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA secure_delete=ON;"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Each process keeps its own cache: no service to run. It holds the guide's pages for a minute
@@ -117,6 +148,14 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 5_000},
     }
 }
+
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked-out account before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "accounts:home"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -156,8 +195,71 @@ WHITENOISE_MANIFEST_STRICT = False
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-SESSION_COOKIE_SECURE = envbool("NAOBER_SECURE_COOKIES", False)
-CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SESSION_COOKIE_HTTPONLY = True
+if HTTPS:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = 63_072_000  # two years, as hstspreload.org asks
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+
+# Content Security Policy (django-csp): everything from this site only; the map's background
+# tiles are the one image source from elsewhere. No inline scripts anywhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],  # tile host added below, once it is read
+        "connect-src": ["'self'"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Staff: a second factor (TOTP) for every account, except in demo mode.
+NAOBER_REQUIRE_SECOND_FACTOR = not DEMO_MODE
+OTP_TOTP_ISSUER = env("NAOBER_OTP_ISSUER", "naober")
+# A staff session ends after this many minutes without a request, and when the browser closes.
+NAOBER_IDLE_TIMEOUT_MINUTES = envint("NAOBER_IDLE_TIMEOUT_MINUTES", 30)
+SESSION_COOKIE_AGE = NAOBER_IDLE_TIMEOUT_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# Wrong passwords allowed in a row; the next one locks the account (django-axes), even against
+# the right password, for NAOBER_LOCKOUT_MINUTES or until a superuser unlocks it.
+NAOBER_LOGIN_ATTEMPTS = envint("NAOBER_LOGIN_ATTEMPTS", 10)
+AXES_FAILURE_LIMIT = NAOBER_LOGIN_ATTEMPTS + 1
+# Each counts on its own: an account tried from anywhere, or one address trying many accounts.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_COOLOFF_TIME = envint("NAOBER_LOCKOUT_MINUTES", 60) / 60  # hours
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "naober.accounts.views.locked_out"
+# naober keeps its own audit trail of logins; axes keeps only the failures it counts.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_VERBOSE = False
+# Behind a proxy, the client's address comes from X-Forwarded-For (NAOBER_PROXY_COUNT hops).
+AXES_IPWARE_PROXY_COUNT = envint("NAOBER_PROXY_COUNT", 1 if HTTPS else 0) or None
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# Days after a referral is closed before its personal data (description, contact details) is
+# deleted. Visit counts and the referral's status and theme stay for the figures.
+NAOBER_REFERRAL_RETENTION_DAYS = envint("NAOBER_REFERRAL_RETENTION_DAYS", 90)
+
+# Background work (retention) through the Django tasks framework, stored in the database; run
+# `naober db_worker` beside the web server.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 # The map's background tiles; the page works without them.
 NAOBER_MAP_TILES_URL = env(
@@ -165,6 +267,9 @@ NAOBER_MAP_TILES_URL = env(
     "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png",
 )
 NAOBER_MAP_ATTRIBUTION = env("NAOBER_MAP_ATTRIBUTION", "Kaartgegevens &copy; Kadaster (PDOK)")
+_tiles = urlsplit(NAOBER_MAP_TILES_URL)
+if _tiles.scheme in ("http", "https") and _tiles.netloc:
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(f"{_tiles.scheme}://{_tiles.netloc}")
 # Postcode to location: "local" uses the CBS postcode centroids shipped with naober;
 # "pdok" asks the PDOK Locatieserver first and falls back to the local table.
 NAOBER_GEOCODER = env("NAOBER_GEOCODER", "local")

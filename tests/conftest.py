@@ -12,9 +12,18 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
+from naober.accounts.constants import Role
 from naober.places.constants import OrganisationKind, PlaceKind
 from naober.places.models import Building, Municipality, Organisation, Place, Theme
 from naober.schedules.models import OpeningRule, PresenceRule
+from tests.staff import STAFF_PASSWORD, make_staff
+
+
+@pytest.fixture(autouse=True, scope="session")
+def fast_password_hashing():
+    """Staff personas have real passwords; hashing them the production way (PBKDF2, a million
+    rounds) would cost a second per test. What is tested is the login, not the hash."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(autouse=True)
@@ -179,3 +188,83 @@ def wolfsbos(db, hoogeveen) -> Place:
         place=place, organisation=ggz, weekdays=[3], valid_from=date(2025, 1, 1)
     )
     return place
+
+
+# Staff personas (issue 3). Each belongs to one organisation; two networks (Borger-Odoorn and
+# Hoogeveen) so every check can be made against another organisation's data.
+
+
+@pytest.fixture
+def social_team(db) -> Organisation:
+    org = Organisation.objects.create(
+        name="Sociaal team Borger-Odoorn", kind=OrganisationKind.SOCIAL_TEAM
+    )
+    org.themes.add(Theme.objects.get(code="money"), Theme.objects.get(code="care"))
+    return org
+
+
+@pytest.fixture
+def host_nieuw_buinen(nieuw_buinen, andes):
+    """Hanna, host of the buurtkamer in Nieuw-Buinen for Andes."""
+    return make_staff("host-nieuw-buinen", andes, Role.HOST, places=[nieuw_buinen])
+
+
+@pytest.fixture
+def lefier_consultant(lefier):
+    """Lars, housing consultant at Lefier: receives Lefier's referrals."""
+    return make_staff("lefier", lefier, Role.PARTNER)
+
+
+@pytest.fixture
+def police_officer(police):
+    """Petra, community police officer in Borger-Odoorn."""
+    return make_staff("police-borger-odoorn", police, Role.PARTNER)
+
+
+@pytest.fixture
+def social_team_member(social_team):
+    """Sanne, of the municipal social team of Borger-Odoorn."""
+    return make_staff("social-team-borger-odoorn", social_team, Role.PARTNER)
+
+
+@pytest.fixture
+def coordinator_andes(andes, borger_odoorn):
+    """Carla, Andes's coordinator of the Borger-Odoorn network."""
+    return make_staff("coordinator-andes", andes, Role.COORDINATOR, municipality=borger_odoorn)
+
+
+@pytest.fixture
+def host_wolfsbos(wolfsbos):
+    """Willem, host of Huis van de Buurt Wolfsbos for Stichting Welzijnswerk (Hoogeveen)."""
+    welzijn = Organisation.objects.get(name="Stichting Welzijnswerk")
+    return make_staff("host-wolfsbos", welzijn, Role.HOST, places=[wolfsbos])
+
+
+@pytest.fixture
+def superuser(db):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_superuser(
+        username="admin", email="admin@naober.example", password=STAFF_PASSWORD
+    )
+
+
+@pytest.fixture
+def referral_to_lefier(host_nieuw_buinen, lefier_consultant, nieuw_buinen, lefier):
+    """Hanna refers a leaking roof to Lefier, with the resident's consent."""
+    from naober.desk.constants import ContactMethod, LegalBasis, Urgency
+    from naober.desk.referrals import Contact, refer
+
+    referral, _ = refer(
+        place=nieuw_buinen,
+        to_organisation=lefier,
+        theme=Theme.objects.get(code="housing"),
+        description="Het dak lekt al drie weken boven de slaapkamer.",
+        urgency=Urgency.SOON,
+        contact_method=ContactMethod.PHONE,
+        contact=Contact(name="Mevrouw Jansen", phone="06-12345678", note="Liefst 's ochtends"),
+        resident_agreed=True,
+        legal_basis=LegalBasis.CONSENT,
+        by=host_nieuw_buinen,
+    )
+    return referral

@@ -19,6 +19,7 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 from ninja.renderers import JSONRenderer
 
+from naober.desk.api import referrals_router, visits_router
 from naober.places.api import router as places_router
 
 logger = logging.getLogger(__name__)
@@ -50,10 +51,19 @@ api = NinjaAPI(
         "`2026-12-07T09:00:00+01:00`.\n"
         "* Texts (the reason a place is closed, error messages) are in Dutch; send "
         "`Accept-Language: en` for English.\n"
-        '* Every error is JSON with a 4xx status: `{"detail": "what is wrong"}`.'
+        '* Every error is JSON with a 4xx status: `{"detail": "what is wrong"}`.\n\n'
+        "The referrals and visits operations are for staff only. Send a personal API token as "
+        "`Authorization: Bearer <token>`, or use a staff session that has passed the second "
+        "factor (POST then also needs the CSRF token in `X-CSRFToken`). Without either the "
+        "answer is 401. You see the referrals sent to your organisations in full, those your "
+        "organisations sent by status only, and count visits only at the places whose desk you "
+        "keep; anything else is 404. Each view of a resident's details is logged, and no answer "
+        "may be stored (`Cache-Control: no-store`)."
     ),
 )
 api.add_router("/places", places_router)
+api.add_router("/referrals", referrals_router)
+api.add_router("/visits", visits_router)
 
 
 # Readable sentences for the validation errors ninja (pydantic) finds in query or path parameters.

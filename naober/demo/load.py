@@ -5,19 +5,38 @@ name and town) and updated in place. A demo place's rules, closures and extra op
 equal to the data set: existing rows are reused in order, so their ids stay the same, surplus
 rows are deleted and missing ones created. Running it twice leaves exactly one of everything;
 running it after the data changed updates the facts.
+
+`naober demo` then adds the demo's people (load_people: one per role, one password) and invented
+work at the desks (load_desk: visits and referrals), both idempotent in the same way: a reload
+keeps the accounts and resets their roles and password, and adds no second copy of a visit or
+referral.
 """
 
+import random
+import secrets
+import string
+import uuid
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, time, timedelta
 from itertools import zip_longest
 
+from axes.models import AccessAttempt
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.db import models, transaction
 
+from naober.accounts.constants import Role
+from naober.accounts.models import Membership
+from naober.desk.constants import LegalBasis, Status
+from naober.desk.models import Referral, Visit
+from naober.desk.referrals import Contact, change_status, refer
 from naober.places.models import Building, Municipality, Organisation, Place, Theme
 from naober.places.postcodes import lookup
 from naober.schedules.holidays import default_closed_holidays
+from naober.schedules.openings import openings
 from naober.schedules.openings import today as amsterdam_today
+from naober.schedules.recurrence import AMSTERDAM
 
 from . import data
 
@@ -145,15 +164,166 @@ def load(today: date | None = None) -> Loaded:
     )
 
 
-def ensure_demo_login():
-    """The demo coordinator: a superuser for the admin, with the demo's published password."""
+def demo_password() -> str:
+    """NAOBER_DEMO_PASSWORD, or a new random one: `naober demo` prints it, nothing stores it."""
+    if settings.NAOBER_DEMO_PASSWORD:
+        return settings.NAOBER_DEMO_PASSWORD
+    # Letters and digits only, easy to copy from a terminal: about 95 bits of randomness.
+    return "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(16))
+
+
+@transaction.atomic
+def load_people(password: str) -> list:
+    """The demo's staff (data.PEOPLE) and its superuser, all with `password`. A reload gives each
+    person back the role of the data set and this password, and lifts a lockout."""
     User = get_user_model()
-    user = User.objects.filter(username=data.DEMO_USERNAME).first() or User(
-        username=data.DEMO_USERNAME
+    organisations = {org.name: org for org in Organisation.objects.all()}
+    admin_rights = list(
+        Permission.objects.filter(content_type__app_label__in=data.COORDINATOR_ADMIN_APPS)
     )
-    user.is_staff = True
-    user.is_superuser = True
+    people = []
+    for row in data.PEOPLE:
+        coordinator = row["role"] == Role.COORDINATOR
+        user = _user(
+            User,
+            row["username"],
+            password,
+            first_name=row["first_name"],
+            is_staff=coordinator,
+            is_superuser=False,
+        )
+        user.user_permissions.set(admin_rights if coordinator else [])
+        membership, _ = Membership.objects.get_or_create(
+            user=user, organisation=organisations[row["organisation"]], role=row["role"]
+        )
+        membership.municipality = (
+            Municipality.objects.get(slug=row["municipality"]) if row["municipality"] else None
+        )
+        membership.full_clean()
+        membership.save()
+        membership.places.set(Place.objects.filter(slug__in=row["places"]))
+        Membership.objects.filter(user=user).exclude(pk=membership.pk).delete()
+        people.append(user)
+    admin = _user(User, data.SUPERUSER, password, is_staff=True, is_superuser=True)
+    # Holding the keys gives no right to read referrals: the superuser has no role.
+    Membership.objects.filter(user=admin).delete()
+    people.append(admin)
+    return people
+
+
+def _user(User, username: str, password: str, **values):
+    user = User.objects.filter(username=username).first() or User(username=username)
+    for name, value in values.items():
+        setattr(user, name, value)
+    user.email = f"{username}@example.org"
     user.is_active = True
-    user.set_password(data.DEMO_PASSWORD)
+    user.set_password(password)
     user.save()
+    # Wrong passwords typed before the reload no longer count.
+    AccessAttempt.objects.filter(username=username).delete()
     return user
+
+
+@dataclass
+class DeskLoaded:
+    visits: int
+    referrals: int
+
+
+# Fixed keys: a reload finds the visits and referrals it made before instead of adding more.
+_KEYS = uuid.UUID("6d1f3c0e-2a53-4b8e-9d3e-6e61626572d0")
+
+
+def _key(*parts) -> uuid.UUID:
+    return uuid.uuid5(_KEYS, ":".join(str(part) for part in parts))
+
+
+@transaction.atomic
+def load_desk(today: date | None = None) -> DeskLoaded:
+    """Invented desk work, after load() and load_people(): visits counted on the open days of the
+    last weeks, and the referrals of data.REFERRALS, made and moved on through the same rules as
+    the desk pages, so the audit trail has them too. Everything made is marked invented."""
+    today = today or amsterdam_today()
+    people = {
+        user.username: user
+        for user in get_user_model().objects.filter(
+            username__in=[p["username"] for p in data.PEOPLE]
+        )
+    }
+    _invent_visits(today, people)
+    for row in data.REFERRALS:
+        _invent_referral(row, people)
+    return DeskLoaded(
+        visits=Visit.objects.filter(invented=True).count(),
+        referrals=Referral.objects.filter(invented=True).count(),
+    )
+
+
+def _host(slug: str, people: dict):
+    return next(
+        people[p["username"]] for p in data.PEOPLE if p["role"] == Role.HOST and slug in p["places"]
+    )
+
+
+def _invent_visits(today: date, people: dict) -> None:
+    themes = {theme.code: theme for theme in Theme.objects.all()}
+    visits = []
+    for slug in data.VISIT_PLACES:
+        place = Place.objects.get(slug=slug)
+        host = _host(slug, people)
+        days: dict[date, list] = {}
+        start = today - timedelta(weeks=data.VISIT_WEEKS)
+        for opening in openings(place, start, today - timedelta(days=1)):
+            if opening.is_open:
+                days.setdefault(opening.start.astimezone(AMSTERDAM).date(), []).append(opening)
+        for day, open_ in days.items():
+            # Seeded by place and day: the same counts on every reload.
+            chance = random.Random(f"{slug}:{day}")
+            for number in range(chance.randint(3, 12)):
+                opening = chance.choice(open_)
+                minutes = int((opening.end - opening.start).total_seconds() // 60)
+                theme = chance.choice([*opening.themes, None, None])
+                visits.append(
+                    Visit(
+                        place=place,
+                        day=day,
+                        theme=themes.get(theme) if theme else None,
+                        key=_key("visit", slug, day, number),
+                        counted_at=opening.start + timedelta(minutes=chance.randrange(minutes)),
+                        counted_by=host,
+                        invented=True,
+                    )
+                )
+    known = set(Visit.objects.filter(key__in=[v.key for v in visits]).values_list("key", flat=True))
+    Visit.objects.bulk_create([visit for visit in visits if visit.key not in known])
+
+
+def _invent_referral(row: dict, people: dict) -> None:
+    key = _key("referral", row["key"])
+    if Referral.objects.filter(key=key).exists():
+        # Made on an earlier load; whatever happened to it since in the demo stays.
+        return
+    place = Place.objects.get(slug=row["place"])
+    to = Organisation.objects.get(name=row["to"])
+    referral, _ = refer(
+        place=place,
+        to_organisation=to,
+        theme=Theme.objects.get(code=row["theme"]),
+        description=row["description"],
+        urgency=row["urgency"],
+        contact_method=row["contact_method"],
+        contact=Contact(**row["contact"]),
+        resident_agreed=True,
+        legal_basis=LegalBasis.CONSENT,
+        by=people[row["by"]],
+        key=key,
+    )
+    Referral.objects.filter(pk=referral.pk).update(invented=True, source=row["source"])
+    partner = next(
+        people[p["username"]]
+        for p in data.PEOPLE
+        if p["role"] == Role.PARTNER and p["organisation"] == row["to"]
+    )
+    for status in row["steps"]:
+        outcome = row["outcome"] if status == Status.CLOSED else ""
+        referral = change_status(referral, status, by=partner, outcome=outcome)

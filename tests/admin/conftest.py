@@ -1,6 +1,8 @@
 import pytest
 from django.contrib.auth import get_user_model
 
+from tests.staff import login
+
 
 @pytest.fixture
 def coordinator(db):
@@ -12,5 +14,5 @@ def coordinator(db):
 
 @pytest.fixture
 def staff(client, coordinator):
-    client.force_login(coordinator)
-    return client
+    """Logged in as the admin asks: password and second factor."""
+    return login(client, coordinator)

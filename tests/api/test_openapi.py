@@ -25,10 +25,11 @@ def test_the_openapi_document_describes_the_places_endpoints(client, db):
     assert opening["start"]["format"] == "date-time"
     assert opening["status"]["enum"] == ["open", "closed"]
     # Every endpoint says what its errors look like.
-    for path in paths.values():
-        assert path["get"]["responses"]["400"]["content"]["application/json"]["schema"] == {
-            "$ref": "#/components/schemas/Error"
-        }
+    for operations in paths.values():
+        for operation in operations.values():
+            assert operation["responses"]["400"]["content"]["application/json"]["schema"] == {
+                "$ref": "#/components/schemas/Error"
+            }
 
 
 def test_the_api_root_points_to_its_document_and_the_places(client, db):

@@ -1,14 +1,20 @@
-"""`naober demo`: migrate, load, a login for the admin, then serve."""
+"""`naober demo`: migrate, load the places, the people and their desk work, then serve."""
 
+import os
+import re
 from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core import management
 from django.core.management import CommandError, call_command
+from django.test import override_settings
 
+from naober.__main__ import main
 from naober.demo import data
 from naober.demo.management.commands import demo as demo_command
+from naober.desk.models import Referral, Visit
 from naober.places.models import Place
 
 
@@ -19,28 +25,64 @@ def run(*args) -> str:
 
 
 @pytest.mark.django_db
-def test_demo_without_serving_loads_an_empty_database_and_prints_the_login():
+@override_settings(NAOBER_DEMO_PASSWORD="gekozen-demo-wachtwoord")
+def test_demo_without_serving_loads_an_empty_database_and_prints_the_logins():
     assert not Place.objects.exists()
 
     output = run("--no-serve")
 
     assert Place.objects.count() == len(data.PLACES)
+    assert "http://127.0.0.1:8000/accounts/login/" in output
     assert "http://127.0.0.1:8000/beheer/" in output
-    assert "coordinator" in output and "naober-demo" in output
-    user = get_user_model().objects.get(username="coordinator")
-    assert user.is_superuser and user.is_staff and user.check_password("naober-demo")
+    for username in [person["username"] for person in data.PEOPLE] + ["admin"]:
+        assert username in output
+        user = get_user_model().objects.get(username=username)
+        assert user.check_password("gekozen-demo-wachtwoord")
+    assert "gekozen-demo-wachtwoord" in output
+    assert Referral.objects.filter(invented=True).count() == len(data.REFERRALS)
+    assert Visit.objects.filter(invented=True).exists()
 
 
 @pytest.mark.django_db
-def test_running_the_demo_twice_keeps_one_login_with_the_demo_password():
+@override_settings(NAOBER_DEMO_PASSWORD="")
+def test_running_the_demo_twice_keeps_the_accounts_with_the_new_password_it_prints():
     run("--no-serve")
-    user = get_user_model().objects.get(username="coordinator")
-    user.set_password("something-else")
-    user.save()
+    first = dict(get_user_model().objects.values_list("username", "pk"))
+    referrals, visits = Referral.objects.count(), Visit.objects.count()
 
-    run("--no-serve")
+    output = run("--no-serve")
 
-    assert get_user_model().objects.get().check_password("naober-demo")
+    assert dict(get_user_model().objects.values_list("username", "pk")) == first
+    password = re.search(r": (\w{16})$", output, re.MULTILINE).group(1)
+    for user in get_user_model().objects.all():
+        assert user.check_password(password), user.username
+    assert (Referral.objects.count(), Visit.objects.count()) == (referrals, visits)
+
+
+@pytest.mark.django_db
+@override_settings(HTTPS=True)
+def test_the_demo_refuses_production_settings():
+    with pytest.raises(CommandError, match="NAOBER_HTTPS"):
+        run("--no-serve")
+
+    assert not Place.objects.exists()
+    assert not get_user_model().objects.exists()
+
+
+def test_the_console_script_turns_demo_mode_on_for_the_demo_only(monkeypatch):
+    seen = {}
+
+    def fake_execute(argv):
+        seen[argv[1]] = os.environ.get("NAOBER_DEMO_MODE")
+
+    # Through monkeypatch, so the variable main() sets is taken away again after the test.
+    monkeypatch.setenv("NAOBER_DEMO_MODE", "false")
+    monkeypatch.setattr(management, "execute_from_command_line", fake_execute)
+
+    main(["migrate"])
+    main(["demo", "--no-serve"])
+
+    assert seen == {"migrate": "false", "demo": "true"}
 
 
 @pytest.mark.django_db

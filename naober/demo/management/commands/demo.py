@@ -1,19 +1,26 @@
-"""`naober demo [addrport]`: migrate, load the demo data, create the demo login, serve."""
+"""`naober demo [addrport]`: migrate, load the demo data and its people, serve.
 
+Started through the `naober` console script, the demo runs in demo mode (NAOBER_DEMO_MODE, set by
+naober/__main__.py): no second factor at login. It refuses production settings (NAOBER_HTTPS):
+its people share one password that it prints.
+"""
+
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
+from naober.accounts.constants import Role
 from naober.demo import data
-from naober.demo.load import ensure_demo_login, load
+from naober.demo.load import demo_password, load, load_desk, load_people
 
 DEFAULT_ADDRPORT = "127.0.0.1:8000"
 
 
 class Command(BaseCommand):
     help = _(
-        "Set up the database, load the demo places from the five source documents, create a "
-        "demo login for the admin, and start the web server."
+        "Set up the database, load the demo places from the five source documents, create the "
+        "demo's staff accounts with invented desk work, and start the web server."
     )
 
     def add_arguments(self, parser):
@@ -30,12 +37,21 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, addrport: str, no_serve: bool, **options):
+        if settings.HTTPS:
+            raise CommandError(
+                _(
+                    "The demo prints its password and has no second factor, so it does not run "
+                    "with production settings. Unset NAOBER_HTTPS."
+                )
+            )
         verbosity = options["verbosity"]
         host, port = _split(addrport)
         self.stdout.write(_("Setting up the database and loading the demo places…"))
         call_command("migrate", interactive=False, verbosity=max(verbosity - 1, 0))
         loaded = load()
-        ensure_demo_login()
+        password = demo_password()
+        load_people(password)
+        desk = load_desk()
         self.stdout.write(
             _(
                 "Demo data loaded: %(places)d places of %(organisations)d organisations in "
@@ -47,20 +63,52 @@ class Command(BaseCommand):
                 "municipalities": loaded.municipalities,
             }
         )
+        self.stdout.write(
+            _("Invented desk work: %(visits)d visits and %(referrals)d referrals.")
+            % {"visits": desk.visits, "referrals": desk.referrals}
+        )
         url = f"http://{host}:{port}/"
         self.stdout.write("")
-        self.stdout.write(self.style.SUCCESS(_("The guide:   %(url)s") % {"url": url}))
-        self.stdout.write(self.style.SUCCESS(_("The admin:   %(url)sbeheer/") % {"url": url}))
+        self.stdout.write(self.style.SUCCESS(_("The guide:    %(url)s") % {"url": url}))
         self.stdout.write(
-            _("Log in with username %(username)s and password %(password)s (demo only).")
-            % {"username": data.DEMO_USERNAME, "password": data.DEMO_PASSWORD}
+            self.style.SUCCESS(_("Staff login:  %(url)saccounts/login/") % {"url": url})
         )
+        self.stdout.write(self.style.SUCCESS(_("The admin:    %(url)sbeheer/") % {"url": url}))
+        self.stdout.write("")
+        self.stdout.write(_("Log in as one of these people (demo only):"))
+        for person in data.PEOPLE:
+            self.stdout.write(f"  {person['username']:<27} {_describe(person)}")
+        self.stdout.write(
+            f"  {data.SUPERUSER:<27} {_('Superuser: accounts and places, in the admin')}"
+        )
+        self.stdout.write(_("Password for all of them: %(password)s") % {"password": password})
+        if settings.NAOBER_REQUIRE_SECOND_FACTOR:
+            self.stdout.write(
+                self.style.WARNING(
+                    _(
+                        "Not in demo mode: every login asks for a second factor. Start the demo with `naober demo` to turn it off."
+                    )
+                )
+            )
+        else:
+            self.stdout.write(_("Demo mode: logging in needs no second factor."))
         self.stdout.write("")
         if no_serve:
             return
         # Without the reloader: it would start this whole command again in a child process,
         # migrating and loading twice.
         call_command("runserver", f"{host}:{port}", use_reloader=False)
+
+
+def _describe(person: dict) -> str:
+    """ "Host, Andes: Buurtkamer Nieuw-Buinen", as the list of demo people shows it."""
+    role = Role(person["role"]).label
+    where = ", ".join(
+        place["name"] for place in data.PLACES if place["slug"] in person["places"]
+    ) or next((m["name"] for m in data.MUNICIPALITIES if m["slug"] == person["municipality"]), "")
+    if where:
+        return f"{role}, {person['organisation']}: {where}"
+    return f"{role}, {person['organisation']}"
 
 
 def _split(addrport: str) -> tuple[str, str]:
