@@ -107,7 +107,11 @@ def test_compiled_catalogue_matches_its_source(language):
         texts = translations(entry)
         if "msgid_plural" in entry:
             for n, expected in ((1, texts[0]), (2, texts[1])):
-                found = compiled.ngettext(entry["msgid"], entry["msgid_plural"], n)
+                found = (
+                    compiled.npgettext(entry["msgctxt"], entry["msgid"], entry["msgid_plural"], n)
+                    if "msgctxt" in entry
+                    else compiled.ngettext(entry["msgid"], entry["msgid_plural"], n)
+                )
                 fallback = entry["msgid"] if n == 1 else entry["msgid_plural"]
                 if found != (expected or fallback):
                     stale.append(entry["msgid"])

@@ -17,7 +17,6 @@ from datetime import date, datetime
 from math import ceil
 from typing import Annotated, Literal
 
-from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -27,8 +26,6 @@ from ninja.errors import HttpError
 
 from naober.accounts import access
 from naober.accounts.api_auth import STAFF_AUTH
-from naober.accounts.audit import record
-from naober.accounts.constants import AuditAction
 from naober.api.schemas import Error
 from naober.places.api import (
     DEFAULT_PAGE_SIZE,
@@ -447,19 +444,9 @@ def post_visit(request: HttpRequest, body: VisitIn):
     if body.theme:
         code = one_of("theme", check_text("theme", body.theme), ThemeCode.values)
         theme = Theme.objects.get(code=code)
-    with transaction.atomic():
-        visit, created = count_visit(place, day, key=body.key, by=request.user, theme=theme)
-        if created:
-            record(
-                AuditAction.VISIT_COUNTED,
-                request=request,
-                obj=visit,
-                detail={
-                    "place": place.pk,
-                    "day": day.isoformat(),
-                    "theme": theme.code if theme else "",
-                },
-            )
+    visit, created = count_visit(
+        place, day, key=body.key, by=request.user, theme=theme, request=request
+    )
     if visit.place_id != place.pk:
         raise HttpError(
             409,

@@ -1,12 +1,14 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Status(models.TextChoices):
     REFERRED = "referred", _("Referred")
     ACCEPTED = "accepted", _("Accepted")
     CONTACTED = "contacted", _("Resident contacted")
-    CLOSED = "closed", _("Closed")
+    # "Closed" is also what a place is on a holiday; a referral is closed in another sense.
+    CLOSED = "closed", pgettext_lazy("referral status", "Closed")
     DECLINED = "declined", _("Declined")
 
 

@@ -34,7 +34,7 @@ def test_index_is_dutch_with_naober_titles(staff):
     page = response.content.decode()
     assert response.status_code == 200
     assert '<html lang="nl"' in page
-    assert "Afmelden" in page
+    assert "Uitloggen" in page
     assert "naober beheer" in page
     assert "Django" not in page
 

@@ -267,7 +267,7 @@ def test_the_audit_trail_says_what_happened_to_which_visit_and_nothing_else(
         {
             "action": "visit_counted",
             "object_id": str(visit.pk),
-            "detail": {"theme": ""},
+            "detail": {"place": visit.place_id, "day": visit.day.isoformat(), "theme": ""},
             "actor": host_nieuw_buinen.username,
         },
         {

@@ -10,7 +10,6 @@ twice counts once (visits.count_visit)."""
 import uuid
 from datetime import date, timedelta
 
-from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -18,8 +17,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from naober.accounts import access
-from naober.accounts.audit import record
-from naober.accounts.constants import AuditAction
 from naober.accounts.decorators import staff_required
 from naober.places.models import Place, Theme
 from naober.schedules.openings import THEME_ORDER, openings, today
@@ -123,10 +120,7 @@ def count(request, slug: str, day: date):
             day,
             _("This visit was not counted: the page was incomplete. Press “Visit +1” again."),
         )
-    with transaction.atomic():
-        visit, created = visits.count_visit(place, day, key=key, by=request.user)
-        if created:
-            record(AuditAction.VISIT_COUNTED, request=request, obj=visit, detail={"theme": ""})
+    visit, _created = visits.count_visit(place, day, key=key, by=request.user, request=request)
     if visit.place_id != place.pk or visit.day != day:
         # The key already counted a visit elsewhere: this touch did not come from this page.
         return _refused(
@@ -162,16 +156,7 @@ def visit_theme(request, slug: str, day: date, visit: int):
             _("This visit was taken back, so it has no theme. Count it again if needed."),
             visit=visit,
         )
-    # The same theme sent twice is one change, in the counts and in the audit trail.
-    if visit.theme_id != (theme.pk if theme else None):
-        with transaction.atomic():
-            visits.set_theme(visit, theme)
-            record(
-                AuditAction.VISIT_CHANGED,
-                request=request,
-                obj=visit,
-                detail={"theme": theme.code if theme else ""},
-            )
+    visits.set_theme(visit, theme, by=request.user, request=request)
     return _see_other(_desk_url(place, day, fragment="counter"))
 
 
@@ -180,8 +165,5 @@ def visit_theme(request, slug: str, day: date, visit: int):
 def visit_undo(request, slug: str, day: date, visit: int):
     place = _place(request, slug)
     visit = _visit(place, day, visit)
-    if visit.undone_at is None:
-        with transaction.atomic():
-            visits.undo(visit)
-            record(AuditAction.VISIT_CHANGED, request=request, obj=visit, detail={"undone": True})
+    visits.undo(visit, by=request.user, request=request)
     return _see_other(_desk_url(place, day, fragment="counter"))

@@ -78,9 +78,8 @@ class Command(BaseCommand):
         self.stdout.write(_("Log in as one of these people (demo only):"))
         for person in data.PEOPLE:
             self.stdout.write(f"  {person['username']:<27} {_describe(person)}")
-        self.stdout.write(
-            f"  {data.SUPERUSER:<27} {_('Superuser: accounts and places, in the admin')}"
-        )
+        superuser = _("Superuser: accounts and places, in the admin")
+        self.stdout.write(f"  {data.SUPERUSER:<27} {superuser}")
         self.stdout.write(_("Password for all of them: %(password)s") % {"password": password})
         if settings.NAOBER_REQUIRE_SECOND_FACTOR:
             self.stdout.write(
