@@ -46,7 +46,7 @@ def test_the_inbox_has_no_wcag_violations(
     page.goto(INBOX)
 
     expect(page.get_by_role("heading", name="Sent to us")).to_be_visible()
-    expect(page.get_by_role("link", name=str(referral_to_lefier))).to_be_visible()
+    expect(page.get_by_role("link", name=f"Referral {referral_to_lefier.pk}")).to_be_visible()
     assert_accessible(page)
 
 
@@ -55,7 +55,7 @@ def test_a_referrals_page_has_no_wcag_violations_also_with_an_error(
 ):
     page = page_as(lefier_consultant)
     page.goto(INBOX)
-    page.get_by_role("link", name=str(referral_to_lefier)).click()
+    page.get_by_role("link", name=f"Referral {referral_to_lefier.pk}").click()
 
     expect(page.get_by_text("Het dak lekt al drie weken boven de slaapkamer.")).to_be_visible()
     assert_accessible(page)
