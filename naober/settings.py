@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "ninja",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp_webauthn",
     "axes",
     "django_tasks",
     "django_tasks_db",
@@ -226,6 +227,18 @@ CONTENT_SECURITY_POLICY = {
 # Staff: a second factor (TOTP) for every account, except in demo mode.
 NAOBER_REQUIRE_SECOND_FACTOR = not DEMO_MODE
 OTP_TOTP_ISSUER = env("NAOBER_OTP_ISSUER", "naober")
+# Passkeys (django-otp-webauthn) as a second factor beside the app, never instead of the
+# password. A passkey belongs to one host name (the relying party), taken from NAOBER_SITE_URL;
+# changing it later makes every passkey useless. Browsers allow passkeys over https only, and
+# on http://localhost.
+_passkey_site = urlsplit(SITE_URL)
+OTP_WEBAUTHN_RP_ID = env("NAOBER_PASSKEY_RP_ID", _passkey_site.hostname or "localhost")
+OTP_WEBAUTHN_RP_NAME = OTP_TOTP_ISSUER
+OTP_WEBAUTHN_ALLOWED_ORIGINS = envlist(
+    "NAOBER_PASSKEY_ORIGINS",
+    f"{_passkey_site.scheme}://{_passkey_site.netloc}" if SITE_URL else "http://localhost:8000",
+)
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 # A staff session ends after this many minutes without a request, and when the browser closes.
 NAOBER_IDLE_TIMEOUT_MINUTES = envint("NAOBER_IDLE_TIMEOUT_MINUTES", 30)
 SESSION_COOKIE_AGE = NAOBER_IDLE_TIMEOUT_MINUTES * 60

@@ -19,6 +19,8 @@ class AuditAction(models.TextChoices):
     SESSIONS_ENDED = "sessions_ended", _("Sessions ended")
     TOKEN_CREATED = "token_created", _("API token created")
     TOKEN_REVOKED = "token_revoked", _("API token revoked")
+    PASSKEY_ADDED = "passkey_added", _("Passkey added")
+    PASSKEY_REMOVED = "passkey_removed", _("Passkey removed")
     VISIT_COUNTED = "visit_counted", _("Visit counted")
     VISIT_CHANGED = "visit_changed", _("Visit changed")
     REFERRAL_CREATED = "referral_created", _("Referral created")

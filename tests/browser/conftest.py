@@ -14,11 +14,14 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
+from django.conf import settings
+from django.test import Client
 
 from naober.places.constants import PlaceKind
 from naober.places.models import Building, Place
 from naober.schedules.models import Closure, OpeningRule
 from naober.schedules.openings import today
+from tests.staff import login
 
 CHROMIUM = Path(os.environ.get("NAOBER_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -168,3 +171,25 @@ def network(
         end_time=time(15, 30),
     )
     return {"nieuw_buinen": nieuw_buinen, "borger": borger, "wolfsbos": wolfsbos}
+
+
+@pytest.fixture
+def page_as(new_page, live_server, django_db_serialized_rollback):
+    """A page logged in as this person, past the second factor: the session is made by the test
+    client and its cookie handed to the browser."""
+
+    def make(user, javascript: bool = True):
+        client = login(Client(), user)
+        page = new_page(javascript=javascript, locale="en-GB")
+        page.context.add_cookies(
+            [
+                {
+                    "name": settings.SESSION_COOKIE_NAME,
+                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                    "url": live_server.url,
+                }
+            ]
+        )
+        return page
+
+    return make

@@ -3,39 +3,13 @@ referral's page or in the form at the desk with its errors shown, and a host can
 with the keyboard and the form alone."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from playwright.sync_api import expect
-
-from tests.staff import login
 
 pytestmark = pytest.mark.browser
 
 # In English: the Dutch words of these pages come with the translation catalogue.
 INBOX = "/en/verwijzingen/"
 REFER = "/en/balie/buurtkamer-nieuw-buinen/vraag/"
-
-
-@pytest.fixture
-def page_as(new_page, live_server, django_db_serialized_rollback):
-    """A page logged in as this person, past the second factor: the session is made by the test
-    client and its cookie handed to the browser."""
-
-    def make(user, javascript: bool = True):
-        client = login(Client(), user)
-        page = new_page(javascript=javascript, locale="en-GB")
-        page.context.add_cookies(
-            [
-                {
-                    "name": settings.SESSION_COOKIE_NAME,
-                    "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                    "url": live_server.url,
-                }
-            ]
-        )
-        return page
-
-    return make
 
 
 def test_the_inbox_has_no_wcag_violations(
