@@ -35,6 +35,7 @@ from naober.desk.constants import ContactMethod, LegalBasis, Urgency
 from naober.desk.models import Visit
 from naober.desk.referrals import Contact, refer
 from naober.places.models import Organisation, Theme
+from tests.passkeys import make_passkey
 from tests.staff import login, make_staff
 
 TABLE = Path(__file__).with_name("authorisation_matrix.txt")
@@ -61,6 +62,7 @@ PERSONAS = [
 POST_FORMS = {
     "accounts:logout": lambda w, v: {},
     "accounts:revoke_token": lambda w, v: {},
+    "accounts:remove_passkey": lambda w, v: {},
     "desk:count": lambda w, v: {"key": str(uuid.uuid4())},
     "desk:visit_theme": lambda w, v: {"theme": "money"},
     "desk:visit_undo": lambda w, v: {},
@@ -77,6 +79,7 @@ class World:
     visits: dict
     token_row: ApiToken
     token: str
+    passkey: object
     users: dict = field(default_factory=dict)
 
 
@@ -143,6 +146,7 @@ def world(
         },
         token_row=token_row,
         token=token,
+        passkey=make_passkey(lefier_consultant),
         users=users,
     )
 
@@ -180,6 +184,8 @@ def variants(name: str, pattern: URLPattern, world: World) -> list[tuple[str, di
         return [("", {})]
     if name == "accounts:revoke_token":
         return [("lefier's", {"pk": world.token_row.pk})]
+    if name == "accounts:remove_passkey":
+        return [("lefier's", {"pk": world.passkey.pk})]
     if params == {"slug"}:
         return [(label, {"slug": place.slug}) for label, place in world.places.items()]
     if params == {"slug", "day"}:

@@ -17,11 +17,13 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_otp_webauthn.admin import WebAuthnCredentialAdmin
 
 from .access import second_factor_done
 from .audit import record
 from .constants import AuditAction
 from .models import ApiToken, AuditEvent, Membership
+from .passkeys import Passkey
 
 
 def admin_has_permission(request) -> bool:
@@ -139,3 +141,8 @@ class AuditEventAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+# Passkeys: the library's page for them, so a superuser can remove a lost one (with the app:
+# a person with a passkey but no app cannot set up a new app, see accounts.views.setup).
+admin.site.register(Passkey, WebAuthnCredentialAdmin)

@@ -16,6 +16,7 @@ import json
 from django.db import transaction
 from django.middleware import csrf
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django_otp_webauthn import exceptions, views
 from django_otp_webauthn.utils import get_credential_model
 
@@ -62,6 +63,10 @@ class CompleteRegistration(StaffOnly, views.CompleteCredentialRegistrationView):
         with transaction.atomic():
             response = super().post(*args, **kwargs)
             passkey = passkeys_of(self.request.user).get(pk=json.loads(response.content)["id"])
+            if not passkey.name:
+                number = passkeys_of(self.request.user).count()
+                passkey.name = _("Passkey %(number)s") % {"number": number}
+                passkey.save(update_fields=["name"])
             record(AuditAction.PASSKEY_ADDED, request=self.request, obj=passkey)
         return response
 

@@ -11,4 +11,6 @@ urlpatterns = [
     path("logout/", views.logout, name="logout"),
     path("tokens/", views.tokens, name="tokens"),
     path("tokens/<int:pk>/revoke/", views.revoke_token, name="revoke_token"),
+    path("passkeys/", views.passkeys_page, name="passkeys"),
+    path("passkeys/<int:pk>/remove/", views.remove_passkey, name="remove_passkey"),
 ]

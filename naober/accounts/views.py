@@ -1,7 +1,8 @@
 """Staff login and the pages around it.
 
-The flow: password (`login`, counted by django-axes) → a code from the authenticator app
-(`verify`), or, the first time, enrolling the app (`setup`) → the page asked for, or "My work"
+The flow: password (`login`, counted by django-axes) → a code from the authenticator app or a
+passkey (`verify`; passkeys: naober.accounts.passkeys), or, the first time, enrolling the app
+(`setup`) → the page asked for, or "My work"
 (`home`). A session that has passed only the password reaches no staff page: `staff_required`
 sends it to `verify`, and the admin asks for the same (naober.accounts.admin). In demo mode
 (NAOBER_REQUIRE_SECOND_FACTOR off) the password alone is enough.
@@ -29,7 +30,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
-from . import access
+from . import access, passkeys
 from .audit import record
 from .constants import AuditAction, AuditResult
 from .decorators import staff_required
@@ -109,7 +110,10 @@ def verify(request):
     if access.second_factor_done(request):
         return redirect(next_page)
     devices = TOTPDevice.objects.devices_for_user(user, confirmed=True)
-    if not devices.exists():
+    # A passkey (naober.accounts.passkeys) is the other way through this step; the library's
+    # script does the checking and sends the browser on to `next`.
+    has_passkey = passkeys.passkeys_of(user).exists()
+    if not has_passkey and not devices.exists():
         return redirect(step("accounts:setup", next_page))
     if request.method == "POST":
         # One check at a time per device, so throttling counts every wrong code.
@@ -128,7 +132,16 @@ def verify(request):
         )
     else:
         form = CodeForm(devices)
-    return render(request, "accounts/verify.html", {"form": form, "next": next_page})
+    return render(
+        request,
+        "accounts/verify.html",
+        {
+            "form": form,
+            "next": next_page,
+            "has_app": devices.exists(),
+            "passkey_configuration": has_passkey and passkeys.script_configuration(request),
+        },
+    )
 
 
 @never_cache
@@ -259,3 +272,29 @@ def revoke_token(request, pk: int):
             _("The token “%(name)s” is revoked: it no longer opens the API.") % {"name": row.name},
         )
     return redirect("accounts:tokens")
+
+
+@staff_required
+def passkeys_page(request):
+    """This person's passkeys, and a button to add one (the library's script, so JavaScript
+    is needed here; the authenticator app keeps working without)."""
+    return render(
+        request,
+        "accounts/passkeys.html",
+        {
+            "passkeys": passkeys.passkeys_of(request.user).order_by("created_at"),
+            "passkey_configuration": passkeys.script_configuration(request),
+        },
+    )
+
+
+@staff_required
+@require_POST
+def remove_passkey(request, pk: int):
+    # Only one's own passkeys: another person's passkey id is simply not found.
+    passkey = get_object_or_404(passkeys.passkeys_of(request.user), pk=pk)
+    with transaction.atomic():
+        record(AuditAction.PASSKEY_REMOVED, request=request, obj=passkey)
+        passkey.delete()
+    messages.success(request, _("The passkey “%(name)s” is removed.") % {"name": passkey.name})
+    return redirect("accounts:passkeys")
