@@ -27,6 +27,7 @@ def production() -> dict[str, str]:
         "NAOBER_HTTPS": "true",
         "NAOBER_SECRET_KEY": secrets.token_urlsafe(50),
         "NAOBER_ALLOWED_HOSTS": "naober.example",
+        "NAOBER_SITE_URL": "https://naober.example",
     }
 
 
@@ -35,6 +36,15 @@ def test_production_settings_pass_the_deployment_checklist(tmp_path, production)
 
     assert done.returncode == 0, done.stderr
     assert "no issues" in done.stdout
+
+
+def test_the_checklist_asks_for_the_site_address_for_passkeys(tmp_path, production):
+    without_site = {key: value for key, value in production.items() if key != "NAOBER_SITE_URL"}
+
+    done = naober(tmp_path, "check", "--deploy", "--fail-level", "WARNING", **without_site)
+
+    assert done.returncode != 0
+    assert "naober.W001" in done.stderr and "NAOBER_SITE_URL" in done.stderr
 
 
 def test_the_checklist_fails_without_https(tmp_path, production):

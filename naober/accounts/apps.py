@@ -7,4 +7,4 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Staff and audit trail")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (connects the login and deactivation handlers)
+        from . import checks, signals  # noqa: F401  (registers the checks, connects the handlers)
