@@ -136,7 +136,8 @@ def refer(
 
 
 def _referring_organisation(user, place: Place) -> Organisation | None:
-    """Who refers: the host's organisation for one of their places, else a partner's own."""
+    """Who refers: the host's organisation for one of their places, else the organisation of a
+    partner professional that runs this place; None for anyone else."""
     from naober.accounts.constants import Role
     from naober.accounts.models import Membership
 
@@ -144,7 +145,7 @@ def _referring_organisation(user, place: Place) -> Organisation | None:
     host = memberships.filter(role=Role.HOST, places=place).first()
     if host is not None:
         return host.organisation
-    partner = memberships.filter(role=Role.PARTNER).first()
+    partner = memberships.filter(role=Role.PARTNER, organisation__places=place).first()
     return partner.organisation if partner is not None else None
 
 

@@ -258,3 +258,26 @@ def test_a_form_that_lost_its_key_still_refers_the_question(
     client.post(refer_url, {**answers, "key": "not-a-key"})
 
     assert str(Referral.objects.get().key) != answers["key"]
+
+
+def test_a_partner_cannot_refer_from_a_place_their_organisation_does_not_run(
+    nieuw_buinen, social_team_member, lefier_consultant, lefier
+):
+    # The social team is not among the organisations of the buurtkamer in Nieuw-Buinen.
+    from naober.desk.referrals import Contact, ReferralError, refer
+
+    with pytest.raises(ReferralError):
+        refer(
+            place=nieuw_buinen,
+            to_organisation=lefier,
+            theme=Theme.objects.get(code="housing"),
+            description="Lekkage",
+            urgency=Urgency.NORMAL,
+            contact_method=ContactMethod.PHONE,
+            contact=Contact(name="Bewoner", phone="06-12345678"),
+            resident_agreed=True,
+            legal_basis=LegalBasis.CONSENT,
+            by=social_team_member,
+        )
+
+    assert not Referral.objects.exists()
