@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "naober.guide",
     "naober.accounts",
     "naober.desk",
+    "naober.activities",
     "naober.api",
     "naober.demo",
 ]
@@ -138,6 +139,10 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Erased personal data is overwritten on disk too, not left in free pages of the file.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA secure_delete=ON;"
+    # Every transaction takes the write lock when it begins: two sign-ups for the last seat then
+    # wait for each other (up to `timeout` seconds) instead of both reading "one seat left".
+    DATABASES["default"]["OPTIONS"]["transaction_mode"] = "IMMEDIATE"
+    DATABASES["default"]["OPTIONS"]["timeout"] = envint("NAOBER_SQLITE_TIMEOUT", 20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Each process keeps its own cache: no service to run. It holds the guide's pages for a minute
@@ -265,7 +270,37 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 # deleted. Visit counts and the referral's status and theme stay for the figures.
 NAOBER_REFERRAL_RETENTION_DAYS = envint("NAOBER_REFERRAL_RETENTION_DAYS", 90)
 
-# Background work (retention) through the Django tasks framework, stored in the database; run
+# Activities: how far ahead their sessions are planned (a season), how many people one sign-up
+# may bring, how long someone promoted from the waiting list has to confirm, how long a sign-up's
+# cancel link works, and days after its session before a sign-up's name and contact details go.
+NAOBER_SESSION_HORIZON_DAYS = envint("NAOBER_SESSION_HORIZON_DAYS", 120)
+NAOBER_SIGNUP_MAX_PEOPLE = envint("NAOBER_SIGNUP_MAX_PEOPLE", 6)
+NAOBER_WAITLIST_CONFIRM_HOURS = envint("NAOBER_WAITLIST_CONFIRM_HOURS", 24)
+NAOBER_SIGNUP_LINK_DAYS = envint("NAOBER_SIGNUP_LINK_DAYS", 180)
+NAOBER_SIGNUP_RETENTION_DAYS = envint("NAOBER_SIGNUP_RETENTION_DAYS", 30)
+# Public sign-ups and cancellations per client address (django-ratelimit, "count/period"). The
+# count is kept in each process's own cache, so with N web workers the limit is N times this.
+NAOBER_SIGNUP_RATE = env("NAOBER_SIGNUP_RATE", "20/h")
+# The client's address as the audit trail reads it (behind NAOBER_PROXY_COUNT proxies).
+RATELIMIT_IP_META_KEY = "naober.accounts.audit.client_address"
+# Text messages (reminders, a freed seat) go through this backend; the console one prints them.
+NAOBER_SMS_BACKEND = env("NAOBER_SMS_BACKEND", "naober.sms.backends.ConsoleBackend")
+# E-mail: SMTP when NAOBER_EMAIL_HOST is set; otherwise mails are printed on the console.
+NAOBER_EMAIL_HOST = env("NAOBER_EMAIL_HOST", "")
+if NAOBER_EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = NAOBER_EMAIL_HOST
+    EMAIL_PORT = envint("NAOBER_EMAIL_PORT", 587)
+    EMAIL_HOST_USER = env("NAOBER_EMAIL_USER", "")
+    EMAIL_HOST_PASSWORD = env("NAOBER_EMAIL_PASSWORD", "")
+    EMAIL_USE_TLS = envbool("NAOBER_EMAIL_USE_TLS", True)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = env("NAOBER_EMAIL_FROM", "naober <noreply@localhost>")
+# Links in mails and text messages need the site's address; without NAOBER_SITE_URL this one.
+NAOBER_LINK_BASE = SITE_URL or "http://localhost:8000"
+
+# Background work (retention, reminders) through the Django tasks framework, stored in the database; run
 # `naober db_worker` beside the web server.
 TASKS = {
     "default": {

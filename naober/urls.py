@@ -20,6 +20,8 @@ urlpatterns += i18n_patterns(
         name="passkey_texts",
     ),
     path("", include("naober.desk.urls")),
+    path("", include("naober.activities.desk_urls")),
+    path("", include("naober.activities.urls")),
     path("", include("naober.guide.urls")),
     prefix_default_language=False,
 )

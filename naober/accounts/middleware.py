@@ -2,8 +2,14 @@ from django.utils.cache import add_never_cache_headers
 
 # URL namespaces of pages for staff, and the staff part of the API: never stored by a browser or
 # proxy, whoever asks.
-STAFF_NAMESPACES = {"accounts", "desk", "admin"}
-STAFF_API_PREFIXES = ("/api/v1/referrals", "/api/v1/visits")
+STAFF_NAMESPACES = {"accounts", "desk", "activity_desk", "admin"}
+STAFF_API_PREFIXES = (
+    "/api/v1/referrals",
+    "/api/v1/visits",
+    # Sign-ups carry names and phone numbers, and the attendance lists are for staff.
+    "/api/v1/sessions",
+    "/api/v1/signups",
+)
 
 
 class StaffPagesMiddleware:

@@ -19,6 +19,7 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 from ninja.renderers import JSONRenderer
 
+from naober.activities.api import activities_router, sessions_router, signups_router
 from naober.desk.api import referrals_router, visits_router
 from naober.places.api import router as places_router
 
@@ -64,6 +65,9 @@ api = NinjaAPI(
 api.add_router("/places", places_router)
 api.add_router("/referrals", referrals_router)
 api.add_router("/visits", visits_router)
+api.add_router("/activities", activities_router)
+api.add_router("/sessions", sessions_router)
+api.add_router("/signups", signups_router)
 
 
 # Readable sentences for the validation errors ninja (pydantic) finds in query or path parameters.
