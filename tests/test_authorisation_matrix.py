@@ -1,6 +1,6 @@
 """Who gets what: every staff URL and every staff API operation, asked by every persona.
 
-The rows come from the URL resolver (namespaces accounts, desk and admin) and from the OpenAPI
+The rows come from the URL resolver (namespaces accounts, desk, activity_desk and admin) and from the OpenAPI
 document (every operation that has a security requirement), so a new page or operation cannot
 slip in unchecked: it fails here until it has a row in authorisation_matrix.txt, next to this
 file. That table is the policy, read by people: one line per request, one column per persona,
@@ -18,7 +18,7 @@ To see the table as it is now (to review a change, never to copy blindly):
 import os
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from http.cookies import SimpleCookie
 from pathlib import Path
 
@@ -30,16 +30,18 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from naober.accounts.constants import Role
 from naober.accounts.models import ApiToken
+from naober.activities.models import Activity, Session, SignUp
 from naober.api.api import api
 from naober.desk.constants import ContactMethod, LegalBasis, Urgency
 from naober.desk.models import Visit
 from naober.desk.referrals import Contact, refer
 from naober.places.models import Organisation, Theme
+from naober.schedules.recurrence import AMSTERDAM
 from tests.passkeys import make_passkey
 from tests.staff import login, make_staff
 
 TABLE = Path(__file__).with_name("authorisation_matrix.txt")
-STAFF_NAMESPACES = ("accounts", "desk", "admin")
+STAFF_NAMESPACES = ("accounts", "desk", "activity_desk", "admin")
 DAY = date(2026, 11, 23)
 
 PERSONAS = [
@@ -69,6 +71,12 @@ POST_FORMS = {
     "desk:referral_status": lambda w, v: {"status": "accepted"},
     "desk:rights_export": lambda w, v: {"contact": "06-12345678"},
     "desk:rights_erase": lambda w, v: {"contact": "06-12345678", "confirm": "on"},
+    "activity_desk:mark": lambda w, v: {
+        "signup": w.signups[v.replace("session", "signup")].pk,
+        "attended": "yes",
+    },
+    "activity_desk:cancel": lambda w, v: {},
+    "activity_desk:confirm": lambda w, v: {},
 }
 
 
@@ -80,6 +88,8 @@ class World:
     token_row: ApiToken
     token: str
     passkey: object
+    sessions: dict = field(default_factory=dict)
+    signups: dict = field(default_factory=dict)
     users: dict = field(default_factory=dict)
 
 
@@ -132,7 +142,27 @@ def world(
         return made
 
     token_row, token = ApiToken.issue(lefier_consultant, "matrix")
+    sessions, signups = {}, {}
+    for label, place in (("nieuw-buinen", nieuw_buinen), ("wolfsbos", wolfsbos)):
+        activity = Activity.objects.create(
+            place=place,
+            title="Samen eten",
+            weekdays=[3],
+            valid_from=DAY,
+            start_time=time(12),
+            capacity=10,
+        )
+        start = datetime.combine(DAY + timedelta(days=3), time(12), tzinfo=AMSTERDAM)
+        session = Session.objects.create(
+            activity=activity, start=start, end=start + timedelta(hours=2), capacity=10
+        )
+        sessions[f"{label}-session"] = session
+        signups[f"{label}-signup"] = SignUp.objects.create(
+            session=session, name="Bewoner", phone="+31612345678"
+        )
     return World(
+        sessions=sessions,
+        signups=signups,
         places={"nieuw-buinen": nieuw_buinen, "wolfsbos": wolfsbos},
         referrals={
             "nieuw-buinen>lefier": referral(
@@ -195,6 +225,10 @@ def variants(name: str, pattern: URLPattern, world: World) -> list[tuple[str, di
             (label, {"slug": p.slug, "day": DAY, "visit": world.visits[label].pk})
             for label, p in world.places.items()
         ]
+    if params == {"pk"} and name in ("activity_desk:cancel", "activity_desk:confirm"):
+        return [(label, {"pk": s.pk}) for label, s in world.signups.items()]
+    if params == {"pk"} and name.startswith("activity_desk:"):
+        return [(label, {"pk": s.pk}) for label, s in world.sessions.items()]
     if params == {"pk"} and name.startswith("desk:"):
         return [(label, {"pk": r.pk}) for label, r in world.referrals.items()]
     if name.startswith("admin:"):
@@ -262,6 +296,24 @@ def api_rows(world: World) -> list[Row]:
                         json=True,
                     )
                     for label, place in world.places.items()
+                ]
+            elif template.startswith("/api/v1/sessions/"):
+                # One session of each network in the path.
+                before, after = template.split("{")[0], template.split("}", 1)[1]
+                rows += [
+                    Row(
+                        key=f"{method} {template} {label}",
+                        method=method,
+                        path=f"{before}{session.pk}{after}",
+                        data={
+                            "signup": world.signups[label.replace("session", "signup")].pk,
+                            "attended": True,
+                        }
+                        if method == "POST"
+                        else None,
+                        json=True,
+                    )
+                    for label, session in world.sessions.items()
                 ]
             elif "{" in template:
                 # One referral of each network in the path.
@@ -356,8 +408,11 @@ def ask_everyone(world) -> dict[str, dict[str, int]]:
             # Logging out replaced the session cookie; the rollback brought the old session back.
             client.cookies = SimpleCookie(cookies)
             actual[row.key][persona] = response.status_code
-            if row.path.startswith(("/accounts/", "/api/v1/referrals", "/api/v1/visits")) or (
-                not row.path.startswith("/beheer/") and row.key.split()[1].startswith("desk:")
+            if row.path.startswith(
+                ("/accounts/", "/api/v1/referrals", "/api/v1/visits", "/api/v1/sessions")
+            ) or (
+                not row.path.startswith("/beheer/")
+                and row.key.split()[1].startswith(("desk:", "activity_desk:"))
             ):
                 assert "no-store" in response.headers.get("Cache-Control", ""), (
                     f"{row.key} as {persona}: staff answers must not be stored"
@@ -404,6 +459,10 @@ OWNERS = {
     "wolfsbos": {"host-wb"},
     "nieuw-buinen>lefier": {"lefier", "lefier-token", "host-nb", "coord-andes"},
     "wolfsbos>ggz": {"ggz", "host-wb", "coord-hoogeveen"},
+    "nieuw-buinen-session": {"host-nb"},
+    "wolfsbos-session": {"host-wb"},
+    "nieuw-buinen-signup": {"host-nb"},
+    "wolfsbos-signup": {"host-wb"},
 }
 MEMBERS = {"host-nb", "host-wb", "lefier", "police", "social-team", "ggz", "coord-andes"}
 MEMBERS |= {"coord-hoogeveen", "lefier-token"}

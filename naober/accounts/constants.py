@@ -30,6 +30,9 @@ class AuditAction(models.TextChoices):
     EXPORT = "export", _("Resident's data exported")
     ERASURE = "erasure", _("Resident's data erased")
     RETENTION = "retention", _("Personal data deleted after the retention period")
+    SIGNUPS_VIEWED = "signups_viewed", _("Attendance list viewed")
+    ATTENDANCE_MARKED = "attendance_marked", _("Attendance marked")
+    SIGNUP_CHANGED = "signup_changed", _("Sign-up changed at the desk")
 
 
 class AuditResult(models.TextChoices):

@@ -4,15 +4,19 @@ on the field it names, with what the resident typed kept."""
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from .contact import clean_email, clean_phone
 from .signup import Person, SignUpError
 
 
 class SignUpForm(forms.Form):
     ONE = "one"
     SERIES = "series"
+    # A resident signing themselves up leaves a way to reach them; a host at the desk need not.
+    contact_required = True
 
     name = forms.CharField(label=_("Your name"), max_length=100)
     phone = forms.CharField(
@@ -63,6 +67,30 @@ class SignUpForm(forms.Form):
         self.fields["email"].widget.input_type = "email"
         if not series_possible:
             del self.fields["which"]
+
+    # Phone and e-mail are checked here as well as in the rules, so the page shows every
+    # problem at once instead of one after the other.
+    def clean_phone(self) -> str:
+        try:
+            return clean_phone(self.cleaned_data["phone"])
+        except ValidationError as error:
+            raise forms.ValidationError(error.messages[0]) from None
+
+    def clean_email(self) -> str:
+        try:
+            return clean_email(self.cleaned_data["email"])
+        except ValidationError as error:
+            raise forms.ValidationError(error.messages[0]) from None
+
+    def clean(self) -> dict:
+        data = super().clean()
+        reachable = data.get("phone") or data.get("email")
+        if self.contact_required and not reachable and not {"phone", "email"} & set(self.errors):
+            self.add_error(
+                "phone",
+                _("Write a phone number or an e-mail address, so we can reach you if it changes."),
+            )
+        return data
 
     @property
     def wants_series(self) -> bool:

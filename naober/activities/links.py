@@ -5,6 +5,7 @@ signing): a changed character makes it worthless, and it stops working NAOBER_SI
 after it was made. It opens a page; only a button on that page (a POST) changes anything, so a
 mail program that opens links to check them cancels nothing."""
 
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
@@ -19,31 +20,39 @@ SALT = "naober.activities.signup-link"
 
 
 class LinkError(Exception):
-    """A link that is forged, damaged, expired or for a sign-up that is gone; says which."""
+    """A link that is forged, damaged, expired or for a sign-up that is gone; says which.
+    `gone`: the link itself is sound, but its sign-up no longer exists."""
+
+    def __init__(self, message: str, *, gone: bool = False):
+        super().__init__(message)
+        self.gone = gone
+
+
+def _signer() -> signing.TimestampSigner:
+    return signing.TimestampSigner(salt=SALT)
 
 
 def make_token(signup: SignUp) -> str:
-    return signing.dumps(str(signup.key), salt=SALT)
+    # The key's 32 hex digits, a timestamp and a signature: about 70 characters, short enough
+    # for a link in one text message.
+    return _signer().sign(signup.key.hex)
 
 
 def signup_from_token(token: str) -> SignUp:
     try:
-        key = signing.loads(
-            token, salt=SALT, max_age=timedelta(days=settings.NAOBER_SIGNUP_LINK_DAYS)
-        )
+        key = _signer().unsign(token, max_age=timedelta(days=settings.NAOBER_SIGNUP_LINK_DAYS))
+        key = uuid.UUID(hex=key)
     except signing.SignatureExpired:
         raise LinkError(
             _("This link has expired. Call the place if you want to change your sign-up.")
         ) from None
-    except signing.BadSignature:
+    except (signing.BadSignature, ValueError):
         raise LinkError(
             _("This link is not complete or not right. Copy the whole link from your message.")
         ) from None
-    signup = (
-        SignUp.objects.select_related("session__activity__place").filter(key=key).first()
-    )
+    signup = SignUp.objects.select_related("session__activity__place").filter(key=key).first()
     if signup is None:
-        raise LinkError(_("We cannot find this sign-up any more."))
+        raise LinkError(_("We cannot find this sign-up any more."), gone=True)
     return signup
 
 

@@ -122,15 +122,12 @@ class SessionQuerySet(models.QuerySet):
         return self.filter(activity__is_public=True, activity__place__is_public=True)
 
     def kept_by(self, user) -> "SessionQuerySet":
-        """Sessions whose attendance list this person may see: at a place whose desk they keep
-        (host) or in a municipality whose network they coordinate. A superuser without such a
-        membership sees none, as at the desk: names of residents are not the admin's business."""
-        from naober.accounts.access import desk_places, network
+        """Sessions whose attendance list (names, phone numbers, notes) this person may see: those
+        at a place whose desk they keep. Coordinators see the counts, in the admin and the
+        figures; a superuser without a host's membership sees no names either."""
+        from naober.accounts.access import desk_places
 
-        return self.filter(
-            Q(activity__place__in=desk_places(user))
-            | Q(activity__place__municipality__in=network(user))
-        )
+        return self.filter(activity__place__in=desk_places(user))
 
     def with_seats(self) -> "SessionQuerySet":
         """Annotate `taken` (people holding a seat) and `waiting` (sign-ups on the waiting list)."""
@@ -157,7 +154,8 @@ class Session(models.Model):
         blank=True,
         help_text=_("Shown to residents. Empty: the session goes ahead."),
     )
-    # Cancelled by a closure or public holiday rather than by hand: planning may restore it.
+    # Cancelled by planning (a closure, a public holiday, a changed rule) rather than by hand:
+    # planning may restore it.
     cancelled_by_calendar = models.BooleanField(default=False, editable=False)
     # Added by hand, not from the activity's rule: planning leaves it alone.
     extra = models.BooleanField(_("extra session"), default=False)
@@ -190,9 +188,7 @@ class Session(models.Model):
         """People holding a seat; from the `with_seats` annotation when there is one."""
         taken = getattr(self, "taken", None)
         if taken is None:
-            taken = (
-                self.signups.filter(status__in=HOLDING).aggregate(n=Sum("people"))["n"] or 0
-            )
+            taken = self.signups.filter(status__in=HOLDING).aggregate(n=Sum("people"))["n"] or 0
         return taken
 
     def seats_left(self) -> int | None:
@@ -296,3 +292,13 @@ class SignUp(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in ACTIVE
+
+    def place_in_line(self) -> int | None:
+        """Their number on the waiting list (1: first in line); None when not on it."""
+        if self.status != SignUpStatus.WAITLISTED:
+            return None
+        ahead = Q(created_at__lt=self.created_at) | Q(created_at=self.created_at, pk__lt=self.pk)
+        return (
+            SignUp.objects.filter(session_id=self.session_id).waiting_line().filter(ahead).count()
+            + 1
+        )

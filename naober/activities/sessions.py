@@ -5,20 +5,23 @@ expands the activity's rule with the same calendar as the openings (schedules/ca
 day on a public holiday the place closes on, or inside one of its closures, becomes a cancelled
 session with the reason residents read. Planning again (after an edit, or daily with
 `naober plan_sessions`) adds what is new, cancels a future session the rule no longer has (or
-deletes it when nobody signed up), and restores one whose closure was taken away. Sessions added
-by hand (`extra`) and sessions cancelled by hand are left alone.
+deletes it when nobody signed up), and restores one it cancelled itself once the reason is gone
+(a closure taken away, the rule changed back). Sessions added by hand (`extra`), sessions
+cancelled by hand, and days before `today` or past the horizon are left alone. `naober
+plan_sessions` does this for every activity.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from naober.schedules import calendar
-from naober.schedules.recurrence import RuleError
+from naober.schedules.recurrence import RuleError, local_datetime
 
 from . import notify
 from .constants import ACTIVE
@@ -31,6 +34,13 @@ class Plan:
     cancelled: list[Session] = field(default_factory=list)
     restored: list[Session] = field(default_factory=list)
     deleted: int = 0
+
+    def add(self, other: "Plan") -> "Plan":
+        self.created += other.created
+        self.cancelled += other.cancelled
+        self.restored += other.restored
+        self.deleted += other.deleted
+        return self
 
 
 def planned(activity: Activity, start: date, end: date) -> list[calendar.Occurrence]:
@@ -57,7 +67,7 @@ def planned(activity: Activity, start: date, end: date) -> list[calendar.Occurre
 
 
 def plan_sessions(activity: Activity, *, today: date | None = None) -> Plan:
-    """Bring the activity's future sessions in line with its rule, up to the horizon."""
+    """Bring the activity's future sessions in line with its rule, from today up to the horizon."""
     today = today or timezone.localdate()
     horizon = today + timedelta(days=settings.NAOBER_SESSION_HORIZON_DAYS)
     now = timezone.now()
@@ -65,15 +75,25 @@ def plan_sessions(activity: Activity, *, today: date | None = None) -> Plan:
     try:
         occurrences = planned(activity, today, horizon)
     except RuleError:
-        occurrences = []
+        # A rule that cannot happen is a mistake being fixed, not a reason to cancel every
+        # session people signed up for.
+        return plan
     wanted = {o.start: o for o in occurrences if o.start > now}
+    # Only the days planned here: a session before `today` or past the horizon is left alone.
+    first = max(now, local_datetime(today, time()))
+    after = local_datetime(horizon + timedelta(days=1), time())
     with transaction.atomic():
         existing = {
-            s.start: s for s in activity.sessions.filter(start__gt=now).select_for_update()
+            s.start: s
+            for s in activity.sessions.filter(start__gte=first, start__gt=now, start__lt=after)
+            .order_by("start")
+            .select_for_update()
         }
         for start, occurrence in wanted.items():
             session = existing.get(start)
-            closed = "" if occurrence.is_open else occurrence.reason or _("closed")
+            if session is not None and session.extra:
+                continue
+            closed = "" if occurrence.is_open else (occurrence.reason or _("closed"))[:200]
             if session is None:
                 plan.created.append(
                     Session.objects.create(
@@ -85,15 +105,20 @@ def plan_sessions(activity: Activity, *, today: date | None = None) -> Plan:
                         cancelled_by_calendar=bool(closed),
                     )
                 )
-            elif closed and not session.is_cancelled:
+                continue
+            if closed and not session.is_cancelled:
                 _cancel(session, closed, by_calendar=True)
                 plan.cancelled.append(session)
+            elif closed and session.cancelled_by_calendar and session.cancel_reason != closed:
+                # The closure's reason was edited: residents read the new one.
+                session.cancel_reason = closed
+                session.save(update_fields=["cancel_reason"])
             elif not closed and session.cancelled_by_calendar:
                 session.cancel_reason = ""
                 session.cancelled_by_calendar = False
                 session.save(update_fields=["cancel_reason", "cancelled_by_calendar"])
                 plan.restored.append(session)
-            elif session.end != occurrence.end and not session.extra:
+            if session.end != occurrence.end:
                 session.end = occurrence.end
                 session.save(update_fields=["end"])
         for start, session in existing.items():
@@ -101,7 +126,9 @@ def plan_sessions(activity: Activity, *, today: date | None = None) -> Plan:
                 continue
             if session.signups.filter(status__in=ACTIVE).exists():
                 if not session.is_cancelled:
-                    _cancel(session, _("no longer on the schedule"), by_calendar=False)
+                    # Cancelled by planning, not by hand: should the rule bring the day back
+                    # (an end date moved and moved back), planning restores it.
+                    _cancel(session, _("no longer on the schedule"), by_calendar=True)
                     plan.cancelled.append(session)
             else:
                 session.delete()
@@ -128,13 +155,49 @@ def _cancel(session: Session, reason: str, *, by_calendar: bool) -> None:
         transaction.on_commit(lambda: notify.session_cancelled(signed_up, session.cancel_reason))
 
 
+def plan_every_activity(*, today: date | None = None) -> Plan:
+    """Plan every activity still running, and every one with future sessions (an activity that
+    ended early still has sessions to cancel); what changed, added up."""
+    today = today or timezone.localdate()
+    horizon = today + timedelta(days=settings.NAOBER_SESSION_HORIZON_DAYS)
+    running = Q(valid_from__lte=horizon) & (Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+    with_future = Q(pk__in=Session.objects.filter(start__gt=timezone.now()).values("activity"))
+    activities = (
+        Activity.objects.filter(running | with_future)
+        .select_related("place")
+        .prefetch_related("place__closures")
+        .order_by("pk")
+    )
+    total = Plan()
+    for activity in activities:
+        total.add(plan_sessions(activity, today=today))
+    return total
+
+
 def plan_all(*, today: date | None = None) -> int:
     """Plan every activity still running; the number of sessions created."""
-    today = today or timezone.localdate()
-    created = 0
-    activities = Activity.objects.filter(valid_from__lte=today + timedelta(
-        days=settings.NAOBER_SESSION_HORIZON_DAYS
-    )).exclude(valid_until__lt=today).select_related("place").prefetch_related("place__closures")
-    for activity in activities:
-        created += len(plan_sessions(activity, today=today).created)
-    return created
+    return len(plan_every_activity(today=today).created)
+
+
+def carry_over_seats(activity: Activity, old: int | None, *, now=None) -> tuple[int, int]:
+    """After the activity's seats changed from `old`: give every coming session that still had
+    the old number the new one, and offer the extra seats to its waiting list. A session with its
+    own number is left alone, as is one where more people already hold a seat than the new
+    number. Returns (sessions changed, sessions left as they were)."""
+    from .signup import offer_free_seats
+
+    now = now or timezone.now()
+    new = activity.capacity
+    changed = kept = 0
+    coming = activity.sessions.filter(start__gt=now, cancel_reason="", capacity=old)
+    if old is None:
+        coming = activity.sessions.filter(start__gt=now, cancel_reason="", capacity__isnull=True)
+    for session in coming.with_seats():
+        if new is not None and session.taken > new:
+            kept += 1
+            continue
+        Session.objects.filter(pk=session.pk).update(capacity=new)
+        changed += 1
+        if new is None or old is None or new > old:
+            offer_free_seats(session, now=now)
+    return changed, kept

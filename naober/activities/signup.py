@@ -6,7 +6,9 @@ held, and writes one sign-up: confirmed when the people fit, on the waiting list
 So the last seat goes to exactly one person, however many ask at once. `cancel` frees seats and
 offers them to the first in line for whom there is room (status offered, until a deadline);
 `confirm_offer` turns an offer into a seat and `expire_offers` passes an unconfirmed one on to the
-next. Residents are told after the transaction commits (notify.py).
+next. Whoever touches a session settles its line first (an offer past its deadline expires, free
+seats are offered), so the daily `expire_offers` is a sweep, not the only way an offer ends.
+Residents are told after the transaction commits (notify.py).
 """
 
 import uuid
@@ -72,7 +74,8 @@ def check_person(person: Person, *, channel: str = Channel.WEB) -> Person:
             code="contact",
         )
     most = settings.NAOBER_SIGNUP_MAX_PEOPLE
-    if not isinstance(person.people, int) or not 1 <= person.people <= most:
+    people = person.people
+    if isinstance(people, bool) or not isinstance(people, int) or not 1 <= people <= most:
         raise SignUpError(
             _("Sign up for 1 to %(most)s people. For a bigger group, call the place.")
             % {"most": most},
@@ -94,10 +97,13 @@ def sign_up(
     now: datetime | None = None,
 ) -> SignUp:
     """Sign a person up for one session: a seat when there is room, else the waiting list."""
-    now = now or timezone.now()
     person = check_person(person, channel=channel)
     with transaction.atomic():
         locked = _lock(session.pk)
+        # Read the clock once the lock is held: the order of `created_at` is then the order in
+        # which seats were given, and the waiting list is served in that order.
+        now = now or timezone.now()
+        _settle(locked, now)
         signup = _place(locked, person, channel=channel, by=by, now=now)
         transaction.on_commit(lambda: notify.signed_up([signup]))
     return signup
@@ -110,20 +116,20 @@ def sign_up_series(
     channel: str = Channel.WEB,
     by=None,
     now: datetime | None = None,
+    first: Session | None = None,
 ) -> list[SignUp]:
-    """Sign a person up for every future session of an activity: a seat where there is room, the
-    waiting list where there is not. Sessions they are already signed up for are left as they are;
-    cancelled and started sessions are skipped."""
-    now = now or timezone.now()
+    """Sign a person up for every future session of an activity (from `first` on, when given): a
+    seat where there is room, the waiting list where there is not. Sessions they are already
+    signed up for are left as they are; cancelled and started sessions are skipped."""
     person = check_person(person, channel=channel)
     series = uuid.uuid4()
     with transaction.atomic():
+        now = now or timezone.now()
         # Lock in start order, as every other series sign-up does: no two wait for each other.
-        ids = list(
-            activity.sessions.filter(start__gt=now, cancel_reason="")
-            .order_by("start", "pk")
-            .values_list("pk", flat=True)
-        )
+        coming = activity.sessions.filter(start__gt=now, cancel_reason="")
+        if first is not None:
+            coming = coming.filter(start__gte=first.start)
+        ids = list(coming.order_by("start", "pk").values_list("pk", flat=True))
         if not ids:
             raise SignUpError(
                 _("There are no more sessions of this activity to sign up for."), code="no_sessions"
@@ -131,8 +137,12 @@ def sign_up_series(
         made = []
         for pk in ids:
             locked = _lock(pk)
+            # Cancelled or started since the list above was read: skipped like the others.
+            if locked.is_cancelled or locked.has_started(now):
+                continue
             if _already_signed_up(locked, person):
                 continue
+            _settle(locked, now)
             made.append(_place(locked, person, channel=channel, by=by, now=now, series=series))
         if not made:
             raise SignUpError(
@@ -161,8 +171,8 @@ def cancel(signup: SignUp, *, now: datetime | None = None) -> list[SignUp]:
         current.cancelled_at = now
         current.offered_until = None
         current.save(update_fields=["status", "cancelled_at", "offered_until"])
-        promoted = _offer_free_seats(locked, now)
-        transaction.on_commit(lambda: (notify.cancelled([current]), notify.offered(promoted)))
+        transaction.on_commit(lambda: notify.cancelled([current]))
+        promoted = _settle(locked, now)
     _refresh(signup, current)
     return promoted
 
@@ -182,8 +192,14 @@ def cancel_series(signup: SignUp, *, now: datetime | None = None) -> list[SignUp
     done = []
     with transaction.atomic():
         for row in rows:
-            cancel(row, now=now)
+            try:
+                cancel(row, now=now)
+            except SignUpError:
+                # Cancelled on its own page a moment ago: nothing left to do for this one.
+                continue
             done.append(row)
+            if row.pk == signup.pk:
+                _refresh(signup, row)
     if not done:
         raise SignUpError(_("There is nothing left to cancel in this series."), code="not_active")
     return done
@@ -192,28 +208,42 @@ def cancel_series(signup: SignUp, *, now: datetime | None = None) -> list[SignUp
 def confirm_offer(signup: SignUp, *, now: datetime | None = None) -> SignUp:
     """The resident takes the seat offered to them; an offer past its deadline is gone."""
     now = now or timezone.now()
+    too_late = False
     with transaction.atomic():
         locked = _lock(signup.session_id)
         current = SignUp.objects.get(pk=signup.pk)
         if current.status == SignUpStatus.CONFIRMED:
+            _refresh(signup, current)
             return current
         if current.status != SignUpStatus.OFFERED:
             raise SignUpError(
                 _("There is no seat waiting for you to confirm on this sign-up."),
                 code="not_offered",
             )
-        if current.offered_until is not None and current.offered_until <= now:
-            _expire(locked, [current], now)
+        if locked.is_cancelled:
+            when = timezone.localtime(locked.start).strftime("%d-%m-%Y %H:%M")
             raise SignUpError(
-                _("Sorry, the time to confirm has passed: the seat went to the next in line."),
-                code="offer_expired",
+                _("The session of %(when)s does not go ahead: %(reason)s")
+                % {"when": when, "reason": locked.cancel_reason},
+                code="cancelled",
             )
-        _move(current, SignUpStatus.CONFIRMED)
-        current.confirmed_at = now
-        current.offered_until = None
-        current.save(update_fields=["status", "confirmed_at", "offered_until"])
-        transaction.on_commit(lambda: notify.confirmed([current]))
+        if current.offered_until is not None and current.offered_until <= now:
+            # Expire and pass the seat on here, and raise only after the commit: raising
+            # inside the transaction would roll the expiry back.
+            _expire(locked, [current], now)
+            too_late = True
+        else:
+            _move(current, SignUpStatus.CONFIRMED)
+            current.confirmed_at = now
+            current.offered_until = None
+            current.save(update_fields=["status", "confirmed_at", "offered_until"])
+            transaction.on_commit(lambda: notify.confirmed([current]))
     _refresh(signup, current)
+    if too_late:
+        raise SignUpError(
+            _("Sorry, the time to confirm has passed: the seat went to the next in line."),
+            code="offer_expired",
+        )
     return current
 
 
@@ -238,13 +268,31 @@ def offer_free_seats(session: Session, *, now: datetime | None = None) -> list[S
     now = now or timezone.now()
     with transaction.atomic():
         locked = _lock(session.pk)
-        promoted = _offer_free_seats(locked, now)
-        transaction.on_commit(lambda: notify.offered(promoted))
+        promoted = _settle(locked, now)
     return promoted
 
 
 def _lock(session_id: int) -> Session:
-    return Session.objects.select_for_update().select_related("activity").get(pk=session_id)
+    # Only the session's row: FOR UPDATE over the join would lock the activity's row too, one
+    # row shared by every session, and a series sign-up could then deadlock with a single one.
+    return (
+        Session.objects.select_for_update(of=("self",))
+        .select_related("activity")
+        .get(pk=session_id)
+    )
+
+
+def _settle(session: Session, now: datetime) -> list[SignUp]:
+    """Offers of a locked session past their deadline expire, and free seats go to the first in
+    line for whom there is room; the sign-ups newly offered a seat. Done before anyone new is
+    given a seat, so nobody takes one owed to the waiting list (expire_offers runs daily)."""
+    late = list(session.signups.filter(status=SignUpStatus.OFFERED, offered_until__lte=now))
+    if late:
+        return _expire(session, late, now)
+    promoted = _offer_free_seats(session, now)
+    if promoted:
+        transaction.on_commit(lambda: notify.offered(promoted))
+    return promoted
 
 
 def _seats_taken(session: Session) -> int:
@@ -286,9 +334,7 @@ def _place(
             code="started",
         )
     if not session.activity.signup_required:
-        raise SignUpError(
-            _("No need to sign up for this activity: just walk in."), code="walk_in"
-        )
+        raise SignUpError(_("No need to sign up for this activity: just walk in."), code="walk_in")
     if session.capacity is not None and person.people > session.capacity:
         raise SignUpError(
             _("This session has %(seats)s seats in all. For a group this size, call the place.")
@@ -335,6 +381,8 @@ def _offer_free_seats(session: Session, now: datetime) -> list[SignUp]:
     if session.capacity is None or session.is_cancelled or session.has_started(now):
         return []
     free = session.capacity - _seats_taken(session)
+    if free <= 0:
+        return []
     deadline = min(now + timedelta(hours=settings.NAOBER_WAITLIST_CONFIRM_HOURS), session.start)
     promoted = []
     for waiting in session.signups.waiting_line():

@@ -12,6 +12,7 @@ added here, before urls.py asks for `api.urls`.
 import json
 import logging
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -59,7 +60,14 @@ api = NinjaAPI(
         "answer is 401. You see the referrals sent to your organisations in full, those your "
         "organisations sent by status only, and count visits only at the places whose desk you "
         "keep; anything else is 404. Each view of a resident's details is logged, and no answer "
-        "may be stored (`Cache-Control: no-store`)."
+        "may be stored (`Cache-Control: no-store`).\n\n"
+        "Activities and their sessions are public, and so are signing up for a session, "
+        "cancelling and confirming a seat offered from the waiting list: no account, a name and "
+        "a phone number or e-mail address are enough; keep the `cancel_token` from the answer. "
+        "These POST requests need no CSRF token and are limited per client address (429 when "
+        "there are too many). A session's attendance list is for staff, in the same two ways, "
+        "at the places whose desk you keep or in the network you coordinate; each view of it "
+        "is logged."
     ),
 )
 api.add_router("/places", places_router)
@@ -105,7 +113,16 @@ def validation_error(request, exc: ValidationError):
 
 @api.exception_handler(HttpError)
 def http_error(request, exc: HttpError):
-    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+    detail = str(exc)
+    if exc.status_code == 400 and detail.startswith("Cannot parse request body"):
+        # ninja's own words for a body that is not JSON: in the client's language instead.
+        detail = _("The request body is not valid JSON.")
+    return api.create_response(request, {"detail": detail}, status=exc.status_code)
+
+
+@api.exception_handler(RequestDataTooBig)
+def too_big(request, exc: RequestDataTooBig):
+    return api.create_response(request, {"detail": _("The request body is too large.")}, status=413)
 
 
 @api.exception_handler(Http404)

@@ -870,6 +870,158 @@ PLACES = [
 FRIESLAND_BUURTKAMERS = [BURGUM["slug"], DOKKUM["slug"], KOLLUM["slug"], DE_WESTEREEN["slug"]]
 
 
+# Activities: what there is to do at a place, again and again. The documents name the sports
+# morning, the music, the workshops and the last-Thursday lunch at Wolfsbos, the Thursday-morning
+# help in Nieuw-Buinen and the coffee at the Friesland buurtkamers; titles, hours, seats and costs
+# are invented, and each source says so. Empty `organisation`: run by volunteers.
+def _activity(
+    place,
+    title,
+    theme,
+    days,
+    start,
+    minutes,
+    since,
+    description,
+    source,
+    *,
+    week=None,
+    interval=1,
+    organisation=None,
+    capacity=None,
+    signup_required=False,
+    cost="0.00",
+    accessibility_notes="",
+    invented=True,
+):
+    return {
+        "place": place["slug"],
+        "title": title,
+        "theme": theme,
+        "frequency": "monthly" if week else "weekly",
+        "weekdays": list(days),
+        "week_of_month": week,
+        "interval": interval,
+        "valid_from": since,
+        "valid_until": None,
+        "start_time": start,
+        "duration": minutes,
+        "description": description,
+        "organisation": organisation,
+        "capacity": capacity,
+        "signup_required": signup_required,
+        "cost": cost,
+        "accessibility_notes": accessibility_notes,
+        "is_public": True,
+        "source": source,
+        "invented": invented,
+    }
+
+
+SPORTS_MORNING = _activity(
+    WOLFSBOS,
+    "Sportochtend",
+    "exercise",
+    [THU],
+    "10:00",
+    60,
+    _HV_SINCE,
+    "Samen bewegen, op uw eigen tempo. Voor iedereen die een gewone sportschool te veel "
+    "vindt. U hoeft zich niet op te geven: loop gewoon binnen. Trek makkelijke kleren aan.",
+    f"{HOOGEVEEN}: ''s Ochtends is er gelegenheid om te sporten, speciaal voor mensen die het "
+    "lastig vinden om naar een reguliere sportschool te gaan'. Invented: the hour, 10.00-11.00.",
+    accessibility_notes="U kunt ook op een stoel meedoen.",
+)
+SINGING = _activity(
+    WOLFSBOS,
+    "Samen zingen",
+    "music",
+    [THU],
+    "11:00",
+    60,
+    _HV_SINCE,
+    "Zingt u graag? We zingen samen bekende liedjes. U hoeft geen noten te kunnen lezen. "
+    "Er is plek voor 12 mensen, dus geef u op.",
+    f"{HOOGEVEEN}: 'zoals muziek maken, wat bijzonder populair is'. Invented: a singing group "
+    "every other Thursday, 11.00-12.00, with 12 seats.",
+    interval=2,
+    capacity=12,
+    signup_required=True,
+)
+WORKSHOP = _activity(
+    WOLFSBOS,
+    "Workshop kaarten maken",
+    "creative",
+    [THU],
+    "13:30",
+    120,
+    _HV_SINCE,
+    "Maak zelf een mooie kaart, voor een verjaardag of om iemand te bedanken. Al het materiaal "
+    "is er. Het kost € 2,50, dat betaalt u bij de deur. Er is plek voor 8 mensen.",
+    f"{HOOGEVEEN}: 'men kan zich inschrijven voor diverse workshops'. Invented: this workshop "
+    "on the first Thursday of the month, 13.30-15.30, 8 seats and the cost.",
+    week=1,
+    capacity=8,
+    signup_required=True,
+    cost="2.50",
+)
+SHARED_LUNCH = _activity(
+    WOLFSBOS,
+    "Samen lunchen",
+    "food",
+    [THU],
+    "12:00",
+    90,
+    _HV_SINCE,
+    "Elke laatste donderdag van de maand lunchen we samen. We smeren broodjes en drinken "
+    "koffie of thee. Het is altijd gezellig en vaak vol: geef u op tijd op. Mag u iets niet "
+    "eten? Zet het bij de opmerking.",
+    f"{HOOGEVEEN}: 'Elke laatste donderdag van de maand is er een gezamenlijke lunch, die altijd "
+    "druk bezocht en erg gezellig is'. Invented: 12.00-13.30 and 20 seats.",
+    week=-1,
+    capacity=20,
+    signup_required=True,
+    accessibility_notes="De ingang is zonder drempel en er is een invalidentoilet.",
+)
+LANGUAGE_AND_COMPUTERS = _activity(
+    NIEUW_BUINEN,
+    "Hulp bij taal en de computer",
+    "computers",
+    [THU],
+    "09:00",
+    180,
+    _NB_SINCE,
+    "Op donderdagochtend helpen we u met taal, rekenen en de computer. Ook met een "
+    "sollicitatiebrief. Neem uw laptop of telefoon mee als u die heeft. U hoeft zich niet op "
+    "te geven: loop gewoon binnen.",
+    f"{BORGER_ODOORN}: 'op donderdagochtend in de buurtkamer terecht voor vragen over taal, "
+    "rekenen, het gebruiken van een computer en solliciteren'. Invented: that volunteers give "
+    "the help; the item does not say who.",
+)
+COFFEE_MORNING = _activity(
+    DOKKUM,
+    "Koffieochtend",
+    "meeting",
+    [FRI],
+    "10:00",
+    120,
+    _FRIESLAND_SINCE,
+    "Op vrijdagochtend staat de koffie klaar. Drink een kopje, doe een spelletje of maak een "
+    "praatje. Vrijwilligers uit de buurt ontvangen u. Loop gewoon binnen.",
+    f"{AANZET}: 'vrijwilligers', 'gezellig koffiedrinken, een spelletje doen en een praatje "
+    "maken'. Invented: Friday mornings 10.00-12.00, as the invented opening hours.",
+)
+
+ACTIVITIES = [
+    SPORTS_MORNING,
+    SINGING,
+    WORKSHOP,
+    SHARED_LUNCH,
+    LANGUAGE_AND_COMPUTERS,
+    COFFEE_MORNING,
+]
+
+
 def _next_weekday(day: date, weekdays: set[int]) -> date:
     while day.weekday() not in weekdays:
         day += timedelta(days=1)
@@ -924,7 +1076,7 @@ def _person(username, first_name, organisation, role, *, municipality=None, plac
 
 
 PEOPLE = [
-    # Also edits places and opening hours in the admin (/beheer/).
+    # Also edits places, opening hours and activities in the admin (/beheer/).
     _person("coordinator-andes", "Carla", "Andes", "coordinator", municipality="borger-odoorn"),
     _person("host-nieuw-buinen", "Hanna", "Andes", "host", places=[NIEUW_BUINEN["slug"]]),
     _person("lefier", "Lars", "Lefier", "partner"),
@@ -934,8 +1086,10 @@ PEOPLE = [
 ]
 # Manages accounts in the admin; a superuser reads no referral.
 SUPERUSER = "admin"
-# The coordinator's rights in the admin: every model of these apps.
+# The coordinator's rights in the admin: every model of these apps, and these models ("app.model")
+# of others. Activities and their sessions, not the sign-ups: residents' names are the hosts'.
 COORDINATOR_ADMIN_APPS = ["places", "schedules"]
+COORDINATOR_ADMIN_MODELS = ["activities.activity", "activities.session"]
 
 
 # Questions from the desk in Nieuw-Buinen, referred by its host. Everything about the residents is
@@ -1023,3 +1177,85 @@ REFERRALS = [
 # Places whose desk gets invented visit counts, for the weeks before the demo is loaded.
 VISIT_PLACES = [NIEUW_BUINEN["slug"], WOLFSBOS["slug"]]
 VISIT_WEEKS = 4
+
+
+# Invented residents signed up for the next session of some Wolfsbos activities, through the same
+# rules as the sign-up page and the desk (`at_desk`: the host signed them up). The shared lunch is
+# "altijd druk bezocht": its 20 seats are taken and two wait. Everything is invented: names like
+# "Voorbeeld", numbers 06 123456xx, example.org addresses; `key` keeps a reload from adding them
+# again.
+def _signup(key, name, *, phone="", email="", people=1, note="", at_desk=False):
+    return {
+        "key": key,
+        "name": name,
+        "phone": phone,
+        "email": email,
+        "people": people,
+        "note": note,
+        "at_desk": at_desk,
+    }
+
+
+SIGNUPS = [
+    {
+        "activity": SHARED_LUNCH["title"],
+        "place": WOLFSBOS["slug"],
+        "signups": [
+            _signup("lunch-01", "Mevrouw T. Voorbeeld", phone="06 12345601", people=2),
+            _signup("lunch-02", "Meneer B. Proef", phone="06 12345602", note="Geen varkensvlees"),
+            _signup("lunch-03", "Mevrouw G. Testman", email="g.testman@example.org"),
+            _signup(
+                "lunch-04",
+                "Familie Demo",
+                phone="06 12345604",
+                people=2,
+                note="Eén van ons eet vegetarisch",
+            ),
+            _signup("lunch-05", "Meneer H. Bedacht", phone="06 12345605", at_desk=True),
+            _signup(
+                "lunch-06", "Mevrouw J. Verzonnen", phone="06 12345606", people=2, at_desk=True
+            ),
+            _signup("lunch-07", "Meneer K. Fictief", email="k.fictief@example.org"),
+            _signup(
+                "lunch-08", "Mevrouw L. Denkbeeld", phone="06 12345608", note="Komt met rollator"
+            ),
+            _signup(
+                "lunch-09",
+                "Mevrouw M. Voorbeeld-Proef",
+                phone="06 12345609",
+                people=3,
+                note="Met twee kleinkinderen",
+            ),
+            _signup("lunch-10", "Meneer N. Testman", phone="06 12345610", note="Glutenvrij"),
+            _signup(
+                "lunch-11",
+                "Mevrouw P. Demo",
+                phone="06 12345611",
+                email="p.demo@example.org",
+                people=2,
+            ),
+            _signup("lunch-12", "Meneer R. Bedacht", phone="06 12345612", at_desk=True),
+            _signup("lunch-13", "Mevrouw S. Verzonnen", phone="06 12345613", people=2),
+            # Full: these two are on the waiting list.
+            _signup("lunch-14", "Meneer V. Fictief", phone="06 12345614"),
+            _signup("lunch-15", "Mevrouw W. Denkbeeld", phone="06 12345615", people=2),
+        ],
+    },
+    {
+        "activity": SINGING["title"],
+        "place": WOLFSBOS["slug"],
+        "signups": [
+            _signup("singing-01", "Mevrouw T. Voorbeeld", phone="06 12345601"),
+            _signup("singing-02", "Meneer A. Proefmans", phone="06 12345616", people=2),
+            _signup("singing-03", "Mevrouw C. Testman", email="c.testman@example.org"),
+        ],
+    },
+    {
+        "activity": WORKSHOP["title"],
+        "place": WOLFSBOS["slug"],
+        "signups": [
+            _signup("workshop-01", "Mevrouw D. Demo", phone="06 12345617", people=2),
+            _signup("workshop-02", "Mevrouw E. Bedacht", phone="06 12345618", at_desk=True),
+        ],
+    },
+]

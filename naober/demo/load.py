@@ -4,12 +4,13 @@ Organisations, municipalities, buildings and places are found by their natural k
 name and town) and updated in place. A demo place's rules, closures and extra openings are made
 equal to the data set: existing rows are reused in order, so their ids stay the same, surplus
 rows are deleted and missing ones created. Running it twice leaves exactly one of everything;
-running it after the data changed updates the facts.
+running it after the data changed updates the facts. A demo place's activities are made equal
+to the data set too, found by their title, and their sessions are planned from the day of loading.
 
 `naober demo` then adds the demo's people (load_people: one per role, one password) and invented
-work at the desks (load_desk: visits and referrals), both idempotent in the same way: a reload
-keeps the accounts and resets their roles and password, and adds no second copy of a visit or
-referral.
+work at the desks (load_desk: visits, referrals, and sign-ups for the next sessions of some
+activities), both idempotent in the same way: a reload keeps the accounts and resets their roles
+and password, and adds no second copy of a visit, referral or sign-up.
 """
 
 import random
@@ -18,6 +19,7 @@ import string
 import uuid
 from dataclasses import dataclass
 from datetime import date, time, timedelta
+from decimal import Decimal
 from itertools import zip_longest
 
 from axes.models import AccessAttempt
@@ -25,9 +27,15 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db import models, transaction
+from django.db.models import Q
+from django.utils import timezone
 
 from naober.accounts.constants import Role
 from naober.accounts.models import Membership
+from naober.activities.constants import Channel
+from naober.activities.models import Activity, SignUp
+from naober.activities.sessions import plan_sessions
+from naober.activities.signup import Person, SignUpError, sign_up
 from naober.desk.constants import LegalBasis, Status
 from naober.desk.models import Referral, Visit
 from naober.desk.referrals import Contact, change_status, refer
@@ -47,6 +55,7 @@ class Loaded:
     organisations: int
     buildings: int
     places: int
+    activities: int = 0
 
 
 def _time(value):
@@ -156,12 +165,40 @@ def load(today: date | None = None) -> Loaded:
             ],
         )
 
+    activities = _load_activities(today, organisations)
+
     return Loaded(
         municipalities=len(municipalities),
         organisations=len(organisations),
         buildings=len(buildings),
         places=len(data.PLACES),
+        activities=len(activities),
     )
+
+
+def _load_activities(today: date, organisations: dict[str, Organisation]) -> list[Activity]:
+    """The activities of data.ACTIVITIES, found by place and title, with their sessions planned
+    from `today`. Other activities at the demo places go, as surplus opening rules do."""
+    slugs = [row["slug"] for row in data.PLACES]
+    places = {place.slug: place for place in Place.objects.filter(slug__in=slugs)}
+    activities = []
+    for row in data.ACTIVITIES:
+        place = places[row["place"]]
+        values = {
+            **row,
+            "place": place,
+            "organisation": organisations[row["organisation"]] if row["organisation"] else None,
+            "start_time": _time(row["start_time"]),
+            "cost": Decimal(row["cost"]),
+        }
+        found = Activity.objects.filter(place=place, title=row["title"]).first()
+        activities.append(_saved(found or Activity(), values))
+    Activity.objects.filter(place__in=places.values()).exclude(
+        pk__in=[activity.pk for activity in activities]
+    ).delete()
+    for activity in activities:
+        plan_sessions(activity, today=today)
+    return activities
 
 
 def demo_password() -> str:
@@ -178,9 +215,11 @@ def load_people(password: str) -> list:
     person back the role of the data set and this password, and lifts a lockout."""
     User = get_user_model()
     organisations = {org.name: org for org in Organisation.objects.all()}
-    admin_rights = list(
-        Permission.objects.filter(content_type__app_label__in=data.COORDINATOR_ADMIN_APPS)
-    )
+    rights = Q(content_type__app_label__in=data.COORDINATOR_ADMIN_APPS)
+    for label in data.COORDINATOR_ADMIN_MODELS:
+        app_label, model = label.split(".")
+        rights |= Q(content_type__app_label=app_label, content_type__model=model)
+    admin_rights = list(Permission.objects.filter(rights))
     people = []
     for row in data.PEOPLE:
         coordinator = row["role"] == Role.COORDINATOR
@@ -228,9 +267,11 @@ def _user(User, username: str, password: str, **values):
 class DeskLoaded:
     visits: int
     referrals: int
+    signups: int = 0
 
 
-# Fixed keys: a reload finds the visits and referrals it made before instead of adding more.
+# Fixed keys: a reload finds the visits, referrals and sign-ups it made before instead of adding
+# more.
 _KEYS = uuid.UUID("6d1f3c0e-2a53-4b8e-9d3e-6e61626572d0")
 
 
@@ -241,8 +282,9 @@ def _key(*parts) -> uuid.UUID:
 @transaction.atomic
 def load_desk(today: date | None = None) -> DeskLoaded:
     """Invented desk work, after load() and load_people(): visits counted on the open days of the
-    last weeks, and the referrals of data.REFERRALS, made and moved on through the same rules as
-    the desk pages, so the audit trail has them too. Everything made is marked invented."""
+    last weeks, the referrals of data.REFERRALS, made and moved on through the same rules as
+    the desk pages, so the audit trail has them too, and the sign-ups of data.SIGNUPS for the next
+    session of their activity. Everything made is marked invented."""
     today = today or amsterdam_today()
     people = {
         user.username: user
@@ -253,9 +295,12 @@ def load_desk(today: date | None = None) -> DeskLoaded:
     _invent_visits(today, people)
     for row in data.REFERRALS:
         _invent_referral(row, people)
+    for group in data.SIGNUPS:
+        _invent_signups(group, people)
     return DeskLoaded(
         visits=Visit.objects.filter(invented=True).count(),
         referrals=Referral.objects.filter(invented=True).count(),
+        signups=SignUp.objects.filter(invented=True).count(),
     )
 
 
@@ -327,3 +372,43 @@ def _invent_referral(row: dict, people: dict) -> None:
     for status in row["steps"]:
         outcome = row["outcome"] if status == Status.CLOSED else ""
         referral = change_status(referral, status, by=partner, outcome=outcome)
+
+
+def _invent_signups(group: dict, people: dict) -> None:
+    """Sign the invented residents of one group up for the next session of its activity that goes
+    ahead, in order: the first ones take the seats, the rest wait."""
+    activity = Activity.objects.filter(place__slug=group["place"], title=group["activity"]).first()
+    if activity is None:
+        return
+    session = (
+        activity.sessions.filter(start__gt=timezone.now(), cancel_reason="")
+        .order_by("start")
+        .first()
+    )
+    if session is None:
+        return
+    host = _host(group["place"], people)
+    for row in group["signups"]:
+        # One key per session: a reload finds these, a load weeks later fills the next session.
+        key = _key("signup", group["place"], group["activity"], session.start.date(), row["key"])
+        if SignUp.objects.filter(key=key).exists():
+            continue
+        person = Person(
+            name=row["name"],
+            phone=row["phone"],
+            email=row["email"],
+            people=row["people"],
+            note=row["note"],
+        )
+        try:
+            if row["at_desk"]:
+                signup = sign_up(session, person, channel=Channel.DESK, by=host)
+            else:
+                signup = sign_up(session, person)
+        except SignUpError:
+            # Someone in the demo signed up with the same number first: theirs stands.
+            continue
+        # On the object the after-commit hooks get too, so they can tell it is invented.
+        signup.key = key
+        signup.invented = True
+        signup.save(update_fields=["key", "invented"])

@@ -1,7 +1,8 @@
-"""The coordinator's figures for the council: visits per place and theme in a quarter, and the
+"""The coordinator's figures for the council: visits per place and theme in a quarter, the
+sessions of activities held per place with the people signed up and the people who came, and the
 referrals made in the network per receiving organisation and status.
 
-Counts only: nothing here reads a referral's question or contact details.
+Counts only: nothing here reads a referral's question, a sign-up's name or contact details.
 """
 
 import re
@@ -9,10 +10,12 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from django.db.models import Count
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from naober.activities.constants import HOLDING, SignUpStatus
+from naober.activities.models import Session, SignUp
 from naober.places.constants import ThemeCode
 from naober.places.models import Place
 
@@ -77,6 +80,22 @@ class PlaceRow:
 
 
 @dataclass(frozen=True)
+class ActivityRow:
+    place: Place
+    sessions: int
+    signed_up: int  # people, not sign-ups
+    came: int
+
+
+@dataclass(frozen=True)
+class ActivityTable:
+    rows: list[ActivityRow]
+    sessions: int
+    signed_up: int
+    came: int
+
+
+@dataclass(frozen=True)
 class VisitTable:
     columns: list[Column]
     rows: list[PlaceRow]
@@ -128,6 +147,50 @@ def visits(places, quarter: Quarter) -> VisitTable:
     return VisitTable(columns, rows, totals, sum(totals))
 
 
+def activities(places, quarter: Quarter, now: datetime | None = None) -> ActivityTable:
+    """Per place, the sessions of its activities held in the quarter (started by now and not
+    cancelled), the people signed up for them and the people who came. Counted as the host's
+    attendance list counts (activities/attendance.py): everyone with a seat, and someone from the
+    waiting list who came anyway. Places without a session held are left out."""
+    places = list(places)
+    held = Session.objects.filter(
+        activity__place__in=places,
+        start__gte=_start(quarter.first_day),
+        start__lt=_start(quarter.next.first_day),
+        start__lte=now or timezone.now(),
+        cancel_reason="",
+    )
+    sessions = Counter(
+        {
+            row["activity__place"]: row["n"]
+            for row in held.values("activity__place").annotate(n=Count("id"))
+        }
+    )
+    counts = Q(status__in=HOLDING) | Q(status=SignUpStatus.WAITLISTED, attended=True)
+    people = {
+        row["session__activity__place"]: row
+        for row in SignUp.objects.filter(counts, session__in=held)
+        .values("session__activity__place")
+        .annotate(signed_up=Sum("people"), came=Sum("people", filter=Q(attended=True)))
+    }
+    rows = []
+    for place in places:
+        if not sessions[place.pk]:
+            continue
+        found = people.get(place.pk, {})
+        rows.append(
+            ActivityRow(
+                place, sessions[place.pk], found.get("signed_up") or 0, found.get("came") or 0
+            )
+        )
+    return ActivityTable(
+        rows,
+        sum(row.sessions for row in rows),
+        sum(row.signed_up for row in rows),
+        sum(row.came for row in rows),
+    )
+
+
 def referrals(municipalities, quarter: Quarter) -> ReferralTable:
     """Referrals recorded at places in these municipalities during the quarter, per receiving
     organisation, by their status now."""
@@ -151,9 +214,18 @@ def referrals(municipalities, quarter: Quarter) -> ReferralTable:
     return ReferralTable([str(label) for label in Status.labels], rows, totals, sum(totals))
 
 
-def for_network(municipalities, quarter: Quarter) -> tuple[VisitTable, ReferralTable]:
-    places = Place.objects.filter(municipality__in=municipalities).select_related("municipality")
-    return visits(places, quarter), referrals(municipalities, quarter)
+def for_network(
+    municipalities, quarter: Quarter
+) -> tuple[VisitTable, ReferralTable, ActivityTable]:
+    """The visits, the referrals and the activities of the network's places in the quarter."""
+    places = list(
+        Place.objects.filter(municipality__in=municipalities).select_related("municipality")
+    )
+    return (
+        visits(places, quarter),
+        referrals(municipalities, quarter),
+        activities(places, quarter),
+    )
 
 
 def recent_quarters(today: date, count: int = 8) -> list[Quarter]:

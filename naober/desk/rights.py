@@ -1,11 +1,14 @@
 """A resident's rights to see and to erase their data (AVG articles 15, 17 and 20).
 
 The resident asks the coordinator of the network; the coordinator looks them up by the phone
-number or e-mail address they gave when their question was referred:
+number or e-mail address they gave when their question was referred or when they signed up for
+an activity:
 
-    find(contact, municipalities)   the referrals in the network with that phone number or e-mail
-    export(referrals, contact=...)  everything naober holds about them, as data for a JSON file
-    erase(referrals, by, ...)       their question and contact details deleted
+    find(contact, municipalities)   the referrals in the network with that phone number or e-mail,
+                                    and beside them (`.signups`) the sign-ups for its activities
+    export(found, contact=...)      everything naober holds about them, as data for a JSON file
+    erase(found, by, ...)           their question and contact details deleted, and the name,
+                                    phone number, e-mail address and note of their sign-ups
 
 Each step writes an audit line whose subject is the pseudonym of the contact detail, so the
 requests about one resident can be found later, without the detail itself in the trail.
@@ -19,11 +22,34 @@ from django.utils.translation import gettext as _
 from naober.accounts.audit import pseudonym, record
 from naober.accounts.constants import AuditAction
 from naober.accounts.models import AuditEvent
+from naober.activities import rights as signup_rights
 
 from .constants import Erasure
 from .contact import normalise
 from .models import ContactDetails, Referral
 from .retention import erase_personal_data, retention_period
+
+
+class Found(list):
+    """The referrals found, as a list, with the resident's sign-ups beside them. True when either
+    has something, so a resident who only signed up for the lunch can have their data too."""
+
+    def __init__(self, referrals=(), signups=()):
+        super().__init__(referrals)
+        self.signups = list(signups)
+
+    def __bool__(self) -> bool:
+        return bool(len(self) or self.signups)
+
+
+class Erased(int):
+    """How many were erased in all (referrals and sign-ups), and each apart."""
+
+    def __new__(cls, referrals: int, signups: int = 0):
+        erased = super().__new__(cls, referrals + signups)
+        erased.referrals = referrals
+        erased.signups = signups
+        return erased
 
 
 class RightsError(Exception):
@@ -48,10 +74,11 @@ def subject(contact: str) -> str:
     return pseudonym(_normalised(contact)[1])
 
 
-def find(contact: str, municipalities, *, by=None, request=None) -> list[Referral]:
+def find(contact: str, municipalities, *, by=None, request=None) -> Found:
     """The referrals whose contact details have this phone number or e-mail address, among
-    those made at places in these municipalities (the coordinator's network), oldest first.
-    Raises RightsError when the contact detail is neither."""
+    those made at places in these municipalities (the coordinator's network), oldest first; and
+    the sign-ups with it for activities at those places. Raises RightsError when the contact
+    detail is neither."""
     kind, value = _normalised(contact)
     match = (
         Q(contact__email_normalised=value)
@@ -64,29 +91,40 @@ def find(contact: str, municipalities, *, by=None, request=None) -> list[Referra
         .select_related("place__municipality", "from_organisation", "to_organisation", "theme")
         .order_by("created_at", "pk")
     )
+    signups = signup_rights.find(contact, municipalities)
+    detail = {"kind": kind, "found": len(referrals)}
+    if signups:
+        detail["signups"] = len(signups)
     record(
         AuditAction.RIGHTS_SEARCH,
         request=request,
         actor=by,
         subject=pseudonym(value),
-        detail={"kind": kind, "found": len(referrals)},
+        detail=detail,
     )
-    return referrals
+    return Found(referrals, signups)
 
 
 def export(referrals: list[Referral], *, contact: str, by=None, request=None) -> dict:
     """Everything naober holds about these referrals: the question, the contact details, the
-    status history and who viewed or changed them when. The export itself is in the trail."""
+    status history and who viewed or changed them when; and about the sign-ups found with them
+    (`Found.signups`). The export itself is in the trail."""
     about = subject(contact)
+    signups = getattr(referrals, "signups", [])
     with transaction.atomic():
         for referral in referrals:
             record(AuditAction.EXPORT, request=request, actor=by, obj=referral, subject=about)
-        if not referrals:
+        if not referrals and not signups:
             record(AuditAction.EXPORT, request=request, actor=by, subject=about)
         return {
             "exported_at": _moment(timezone.now()),
             "retention_days": retention_period().days,
             "referrals": [_referral(referral) for referral in referrals],
+            "signups": [
+                signup_rights.export(signup, subject=about, by=by, request=request)
+                for signup in signups
+            ],
+            "signup_retention_days": signup_rights.retention_period().days,
             "requests": [
                 _audit_line(line)
                 for line in AuditEvent.objects.filter(subject=about, object_id="").order_by(
@@ -96,16 +134,23 @@ def export(referrals: list[Referral], *, contact: str, by=None, request=None) ->
         }
 
 
-def erase(referrals: list[Referral], by, request=None, *, contact: str) -> int:
-    """Delete the question and contact details of these referrals, at the resident's request;
-    the number erased. What stays is what the figures need, as after the retention period."""
+def erase(referrals: list[Referral], by, request=None, *, contact: str) -> Erased:
+    """Delete the question and contact details of these referrals, and the personal data of the
+    sign-ups found with them, at the resident's request; the number erased. What stays is what
+    the figures need, as after the retention period."""
     about = subject(contact)
     with transaction.atomic():
-        erased = sum(
-            erase_personal_data(
-                referral, reason=Erasure.REQUEST, by=by, request=request, subject=about
-            )
-            for referral in referrals
+        erased = Erased(
+            sum(
+                erase_personal_data(
+                    referral, reason=Erasure.REQUEST, by=by, request=request, subject=about
+                )
+                for referral in referrals
+            ),
+            sum(
+                signup_rights.erase(signup, by=by, request=request, subject=about)
+                for signup in getattr(referrals, "signups", [])
+            ),
         )
         if not erased:
             record(

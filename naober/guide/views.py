@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
+from naober.activities.models import Session
 from naober.places.constants import ThemeCode
 from naober.places.models import Municipality, Place
 from naober.places.search import SearchError, search_places
@@ -28,6 +29,8 @@ from .forms import PeriodForm, SearchForm
 RESULTS_PER_PAGE = 10
 # How far ahead the place page lists closures and holidays.
 CLOSURES_AHEAD_DAYS = 92
+# The coming sessions of activities on the place page; the rest are a link away.
+ACTIVITY_SESSIONS_SHOWN = 8
 
 
 @require_safe
@@ -90,6 +93,13 @@ def place(request, slug):
             "closed_periods": agenda.closed_periods(found, since=first_day),
             "hours": agenda.regular_hours(place, first_day, last_day),
             "presence": agenda.presence(place, first_day, last_day),
+            # Seats change by the minute and this page is cached: the sessions only say whether
+            # to sign up, and link to the activity's page, which has the seats left.
+            "sessions": Session.objects.public()
+            .upcoming()
+            .filter(activity__place=place)
+            .select_related("activity")
+            .order_by("start", "activity__title")[:ACTIVITY_SESSIONS_SHOWN],
             "map_tiles_url": settings.NAOBER_MAP_TILES_URL,
             "map_attribution": settings.NAOBER_MAP_ATTRIBUTION,
         },

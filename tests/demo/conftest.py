@@ -21,7 +21,9 @@ def quick_passwords(settings):
 
 @pytest.fixture
 def demo(db):
-    return load(today=LOADED_ON)
+    # On the clock of that day too: the activities' sessions are planned from that moment on.
+    with time_machine.travel(LOADED_AT, tick=False):
+        return load(today=LOADED_ON)
 
 
 @pytest.fixture
@@ -32,6 +34,7 @@ def demo_people(demo):
 
 @pytest.fixture
 def demo_desk(demo_people):
-    """The invented visits of the four weeks before 2 March and the invented referrals."""
+    """The invented visits of the four weeks before 2 March, the invented referrals, and the
+    invented sign-ups for the next sessions of the Wolfsbos activities."""
     with time_machine.travel(LOADED_AT, tick=False):
         yield load_desk(today=LOADED_ON)

@@ -1,9 +1,10 @@
 """What no source document gives is marked invented, and its source note says what was made up."""
 
+from naober.activities.models import Activity
 from naober.places.models import Building, Organisation, Place
 from naober.schedules.models import OpeningRule, PresenceRule
 
-PROVENANCE_MODELS = (Organisation, Building, Place, OpeningRule, PresenceRule)
+PROVENANCE_MODELS = (Organisation, Building, Place, OpeningRule, PresenceRule, Activity)
 
 
 def test_every_record_names_its_source(demo):

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from naober.accounts import access
 from naober.accounts.decorators import staff_required
+from naober.activities.attendance import sessions_of_day
 from naober.places.models import Place, Theme
 from naober.schedules.openings import THEME_ORDER, openings, today
 
@@ -67,6 +68,7 @@ def _render_desk(request, place, day, *, visit=None, error="", theme_error="", s
         "previous_day": day - timedelta(days=1),
         "next_day": day + timedelta(days=1),
         "openings": openings(place, day, day),
+        "activity_sessions": sessions_of_day(place, day),
         "total": total,
         "theme_counts": [(t, per_theme[t.code]) for t in themes if per_theme[t.code]],
         "without_theme": per_theme[""],

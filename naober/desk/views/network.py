@@ -46,7 +46,7 @@ def figures(request):
     choices = network_figures.recent_quarters(today)
     if quarter not in choices:
         choices = sorted({*choices, quarter}, reverse=True)
-    visits, referrals = network_figures.for_network(municipalities, quarter)
+    visits, referrals, activities = network_figures.for_network(municipalities, quarter)
     return render(
         request,
         "desk/figures.html",
@@ -57,6 +57,7 @@ def figures(request):
             "error": error,
             "visits": visits,
             "referrals": referrals,
+            "activities": activities,
         },
     )
 

@@ -1,24 +1,28 @@
-"""`naober purge_personal_data`: erase the personal data of every referral past its retention
-period. For a daily cron job, beside the background task that closing a referral schedules."""
+"""`naober purge_personal_data`: erase the personal data that is past its retention period: of
+referrals (NAOBER_REFERRAL_RETENTION_DAYS after closing) and of sign-ups for activities
+(NAOBER_SIGNUP_RETENTION_DAYS after their session). For a daily cron job, beside the background
+tasks that closing a referral and signing up schedule."""
 
 from django.core.management.base import BaseCommand
-from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from naober.activities import retention as signup_retention
 from naober.desk import retention
 
 
 class Command(BaseCommand):
-    help = _(
+    # Plain English: argparse cannot print a lazy translation.
+    help = (
         "Erase the question and contact details of referrals closed or declined longer ago "
-        "than NAOBER_REFERRAL_RETENTION_DAYS."
+        "than NAOBER_REFERRAL_RETENTION_DAYS, and the names and contact details of sign-ups "
+        "whose session ended longer ago than NAOBER_SIGNUP_RETENTION_DAYS."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--dry-run",
             action="store_true",
-            help=_("Only say how many referrals would be erased; change nothing."),
+            help="Only say how many would be erased; change nothing.",
         )
 
     def handle(self, *args, dry_run: bool = False, **options):
@@ -29,7 +33,18 @@ class Command(BaseCommand):
                 "%(count)d referrals would be erased.",
                 count,
             )
+            signups = signup_retention.due().count()
+            signup_message = ngettext(
+                "%(count)d sign-up would be erased.",
+                "%(count)d sign-ups would be erased.",
+                signups,
+            )
         else:
             count = retention.purge_due()
             message = ngettext("%(count)d referral erased.", "%(count)d referrals erased.", count)
+            signups = signup_retention.purge_due()
+            signup_message = ngettext(
+                "%(count)d sign-up erased.", "%(count)d sign-ups erased.", signups
+            )
         self.stdout.write(message % {"count": count})
+        self.stdout.write(signup_message % {"count": signups})
