@@ -41,9 +41,13 @@ def run_worker_at(moment: datetime) -> None:
         run_worker()
 
 
+# Reminders start with this word, in the language the resident signed up in.
+REMINDER = ("Reminder", "Herinnering")
+
+
 def reminders(sms_outbox) -> tuple[list, list]:
-    mails = [m for m in mail.outbox if m.subject.startswith("Reminder")]
-    texts = [t for t in sms_outbox if t.text.startswith("Reminder")]
+    mails = [m for m in mail.outbox if m.subject.startswith(REMINDER)]
+    texts = [t for t in sms_outbox if t.text.startswith(REMINDER)]
     return mails, texts
 
 

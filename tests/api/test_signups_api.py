@@ -351,7 +351,10 @@ def test_a_body_too_large_gets_413_not_a_server_error(client, next_lunch, settin
     settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
     body = json.dumps({"name": "x" * 2000, "phone": "0612345678"})
     response = client.post(
-        f"/api/v1/sessions/{next_lunch.pk}/signups", body, content_type="application/json"
+        f"/api/v1/sessions/{next_lunch.pk}/signups",
+        body,
+        content_type="application/json",
+        headers={"Accept-Language": "en"},
     )
     assert response.status_code == 413
     assert response.json() == {"detail": "The request body is too large."}
