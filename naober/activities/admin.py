@@ -18,7 +18,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from naober.places.admin import SOURCE_FIELDSET
@@ -283,7 +283,7 @@ class CancelledFilter(admin.SimpleListFilter):
     parameter_name = "cancelled"
 
     def lookups(self, request, model_admin):
-        return [("no", _("Goes ahead")), ("yes", _("Cancelled"))]
+        return [("no", _("Goes ahead")), ("yes", pgettext_lazy("session", "Cancelled"))]
 
     def queryset(self, request, queryset):
         if self.value() == "no":

@@ -182,6 +182,19 @@ def session_cancellation(signup: SignUp) -> Letter:
     return _letter(signup, subject, body, text)
 
 
+def session_restoration(signup: SignUp) -> Letter:
+    """A session that was cancelled goes ahead after all; the sign-up still stands."""
+    with translation.override(signup.language or settings.LANGUAGE_CODE):
+        context = _context(signup)
+        values = {"title": context["title"], "day": day(signup.session.start)}
+        subject = _("Goes ahead after all: %(title)s, %(day)s") % values
+        body = _render("session_restored", context)
+        text = _("Good news: %(title)s on %(day)s goes ahead after all. Your sign-up: %(link)s") % (
+            values | {"link": context["link"]}
+        )
+    return _letter(signup, subject, body, text)
+
+
 def calendar_file(signups: list[SignUp]) -> bytes | None:
     """An iCalendar file with one event per sign-up; None for none. The event's UID is the
     sign-up's key, so importing a later file updates the event instead of adding a second."""

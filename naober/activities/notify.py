@@ -99,6 +99,16 @@ def session_cancelled(signups: list[SignUp], reason: str) -> None:
             _enqueue(tasks.send_session_cancelled, signup.pk)
 
 
+def session_restored(signups: list[SignUp]) -> None:
+    """A cancelled session goes ahead after all (its closure was taken away): tell everyone still
+    signed up that their sign-up stands."""
+    from . import tasks
+
+    for signup in signups:
+        if _reachable(signup):
+            _enqueue(tasks.send_session_restored, signup.pk)
+
+
 def _reachable(signup: SignUp) -> bool:
     # The demo's invented residents have made-up numbers and addresses: nobody to tell.
     return bool(signup.email or signup.phone) and not signup.invented

@@ -114,9 +114,7 @@ def plan_sessions(activity: Activity, *, today: date | None = None) -> Plan:
                 session.cancel_reason = closed
                 session.save(update_fields=["cancel_reason"])
             elif not closed and session.cancelled_by_calendar:
-                session.cancel_reason = ""
-                session.cancelled_by_calendar = False
-                session.save(update_fields=["cancel_reason", "cancelled_by_calendar"])
+                _restore(session)
                 plan.restored.append(session)
             if session.end != occurrence.end:
                 session.end = occurrence.end
@@ -153,6 +151,15 @@ def _cancel(session: Session, reason: str, *, by_calendar: bool) -> None:
     signed_up = list(session.signups.filter(status__in=ACTIVE))
     if signed_up:
         transaction.on_commit(lambda: notify.session_cancelled(signed_up, session.cancel_reason))
+
+
+def _restore(session: Session) -> None:
+    session.cancel_reason = ""
+    session.cancelled_by_calendar = False
+    session.save(update_fields=["cancel_reason", "cancelled_by_calendar"])
+    signed_up = list(session.signups.filter(status__in=ACTIVE))
+    if signed_up:
+        transaction.on_commit(lambda: notify.session_restored(signed_up))
 
 
 def plan_every_activity(*, today: date | None = None) -> Plan:

@@ -160,6 +160,11 @@ def cancel(signup: SignUp, *, now: datetime | None = None) -> list[SignUp]:
     with transaction.atomic():
         locked = _lock(signup.session_id)
         current = SignUp.objects.get(pk=signup.pk)
+        if current.status == SignUpStatus.EXPIRED:
+            raise SignUpError(
+                _("This sign-up has ended: the seat offered was not confirmed in time."),
+                code="not_active",
+            )
         if current.status not in ACTIVE:
             raise SignUpError(_("This sign-up was already cancelled."), code="not_active")
         if locked.has_started(now):

@@ -155,6 +155,17 @@ def send_session_cancelled(signup_id: int) -> int:
 
 
 @task()
+def send_session_restored(signup_id: int) -> int:
+    """A cancelled session goes ahead after all: by mail and by text message."""
+    signup = _signups([signup_id]).first()
+    if signup is None or signup.status not in ACTIVE or signup.session.is_cancelled:
+        return 0
+    return deliver(
+        mail.session_restoration(signup), both=True, what="session restored", pk=signup.pk
+    )
+
+
+@task()
 def erase_signup_when_due(signup_id: int) -> bool:
     """Erase one sign-up's personal data once its session ended NAOBER_SIGNUP_RETENTION_DAYS
     ago. Checks again when it runs: already erased, or not due yet, is left alone."""

@@ -5,8 +5,9 @@ import pytest
 from django.core import mail
 
 from naober.activities.models import Session
-from naober.activities.sessions import cancel_session
+from naober.activities.sessions import cancel_session, plan_sessions
 from naober.activities.signup import Person, cancel, cancel_series, sign_up, sign_up_series
+from naober.schedules.models import Closure
 from tests.activities import background
 from tests.activities.background import run_worker
 
@@ -84,3 +85,21 @@ def test_a_session_restored_before_the_message_goes_out_sends_nothing(
     run_worker()
 
     assert [m.subject for m in mail.outbox] == ["Signed up: Samen eten, Thursday 26 November"]
+
+
+def test_when_a_closure_is_taken_away_who_is_signed_up_hears_the_session_goes_ahead(
+    told, lunch, next_lunch, wolfsbos
+):
+    told(sign_up, next_lunch, AHMED)
+    day = next_lunch.start.date()
+    closure = Closure.objects.create(place=wolfsbos, start_date=day, end_date=day, reason="Lekkage")
+    told(plan_sessions, lunch)
+    mail.outbox.clear()
+
+    closure.delete()
+    told(plan_sessions, lunch)
+
+    [news] = mail.outbox
+    assert news.subject == "Goes ahead after all: Samen eten, Thursday 26 November"
+    assert "Your sign-up still stands." in news.body
+    assert "/en/aanmelding/" in news.body

@@ -240,6 +240,23 @@ def test_a_cancelled_sign_up_cannot_be_cancelled_again(next_lunch, resident):
     assert caught.value.code == "not_active"
 
 
+def test_an_expired_offer_cannot_be_cancelled_and_says_why(frozen_now, next_lunch):
+    seated = fill(next_lunch)
+    first = sign_up(next_lunch, neighbour(50))
+    with at(frozen_now):
+        cancel(seated[0])
+    first.refresh_from_db()
+    with at(first.offered_until + timedelta(minutes=1)):
+        expire_offers()
+
+        with pytest.raises(SignUpError) as caught:
+            cancel(first)
+
+    assert caught.value.code == "not_active"
+    assert "not confirmed in time" in caught.value.message
+    assert status(first) == SignUpStatus.EXPIRED
+
+
 def test_nobody_cancels_once_the_session_has_started(next_lunch, resident):
     made = sign_up(next_lunch, resident)
 

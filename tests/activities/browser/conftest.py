@@ -15,6 +15,7 @@ from tests.browser.conftest import (  # noqa: F401  (fixtures)
     browser,
     new_page,
     page,
+    page_as,
 )
 
 
