@@ -253,7 +253,9 @@ def test_an_expired_offer_cannot_be_cancelled_and_says_why(frozen_now, next_lunc
             cancel(first)
 
     assert caught.value.code == "not_active"
-    assert "not confirmed in time" in caught.value.message
+    assert caught.value.message == (
+        "Deze aanmelding is voorbij: de aangeboden plek is niet op tijd bevestigd."
+    )
     assert status(first) == SignUpStatus.EXPIRED
 
 
