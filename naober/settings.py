@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "naober.accounts",
     "naober.desk",
     "naober.activities",
+    "naober.rosters",
     "naober.api",
     "naober.demo",
 ]
@@ -284,6 +285,11 @@ NAOBER_SIGNUP_RATE = env("NAOBER_SIGNUP_RATE", "20/h")
 # The client's address as the audit trail reads it (behind NAOBER_PROXY_COUNT proxies).
 RATELIMIT_IP_META_KEY = "naober.accounts.audit.client_address"
 # Text messages (reminders, a freed seat) go through this backend; the console one prints them.
+# Rosters: nobody is put on a shift starting within this many hours without saying yes; the
+# solver's time limit for a quarter; the people an opening needs when no staffing need is set.
+NAOBER_ROSTER_ASK_HOURS = envint("NAOBER_ROSTER_ASK_HOURS", 48)
+NAOBER_ROSTER_TIME_LIMIT = envint("NAOBER_ROSTER_TIME_LIMIT", 30)
+NAOBER_ROSTER_DEFAULT_PEOPLE = envint("NAOBER_ROSTER_DEFAULT_PEOPLE", 1)
 NAOBER_SMS_BACKEND = env("NAOBER_SMS_BACKEND", "naober.sms.backends.ConsoleBackend")
 # E-mail: SMTP when NAOBER_EMAIL_HOST is set; otherwise mails are printed on the console.
 NAOBER_EMAIL_HOST = env("NAOBER_EMAIL_HOST", "")

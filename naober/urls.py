@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("", include("naober.desk.urls")),
     path("", include("naober.activities.desk_urls")),
     path("", include("naober.activities.urls")),
+    path("", include("naober.rosters.urls")),
     path("", include("naober.guide.urls")),
     prefix_default_language=False,
 )

@@ -11,6 +11,7 @@ not found (404). Objects are checked again where they are used (Referral.can_be_
 - A superuser manages accounts and places in the admin; holding the key gives no right to read.
 """
 
+from django.apps import apps
 from django.conf import settings
 from django.db.models import QuerySet
 
@@ -29,10 +30,14 @@ def second_factor_done(request) -> bool:
 
 
 def is_staff_member(user) -> bool:
-    """Anyone with a membership, or a superuser."""
+    """Anyone with a membership, a volunteer or staff member on a roster, or a superuser."""
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    return user.is_superuser or Membership.objects.of(user).exists()
+    return (
+        user.is_superuser
+        or Membership.objects.of(user).exists()
+        or apps.get_model("rosters", "Person").objects.filter(user=user, is_active=True).exists()
+    )
 
 
 def organisations(user, role: Role | None = None) -> QuerySet[Organisation]:
