@@ -290,6 +290,8 @@ RATELIMIT_IP_META_KEY = "naober.accounts.audit.client_address"
 NAOBER_ROSTER_ASK_HOURS = envint("NAOBER_ROSTER_ASK_HOURS", 48)
 NAOBER_ROSTER_TIME_LIMIT = envint("NAOBER_ROSTER_TIME_LIMIT", 30)
 NAOBER_ROSTER_DEFAULT_PEOPLE = envint("NAOBER_ROSTER_DEFAULT_PEOPLE", 1)
+# A staff member's or volunteer's absence is deleted this many days after it ended.
+NAOBER_ABSENCE_RETENTION_DAYS = envint("NAOBER_ABSENCE_RETENTION_DAYS", 90)
 NAOBER_SMS_BACKEND = env("NAOBER_SMS_BACKEND", "naober.sms.backends.ConsoleBackend")
 # E-mail: SMTP when NAOBER_EMAIL_HOST is set; otherwise mails are printed on the console.
 NAOBER_EMAIL_HOST = env("NAOBER_EMAIL_HOST", "")

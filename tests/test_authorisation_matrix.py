@@ -1,6 +1,6 @@
 """Who gets what: every staff URL and every staff API operation, asked by every persona.
 
-The rows come from the URL resolver (namespaces accounts, desk, activity_desk and admin) and from the OpenAPI
+The rows come from the URL resolver (namespaces accounts, desk, activity_desk, rosters and admin) and from the OpenAPI
 document (every operation that has a security requirement), so a new page or operation cannot
 slip in unchecked: it fails here until it has a row in authorisation_matrix.txt, next to this
 file. That table is the policy, read by people: one line per request, one column per persona,
@@ -36,12 +36,15 @@ from naober.desk.constants import ContactMethod, LegalBasis, Urgency
 from naober.desk.models import Visit
 from naober.desk.referrals import Contact, refer
 from naober.places.models import Organisation, Theme
+from naober.rosters.constants import ChangeKind, RosterStatus
+from naober.rosters.models import Assignment, Roster, Shift, ShiftChange
+from naober.rosters.models import Person as RosterPerson
 from naober.schedules.recurrence import AMSTERDAM
 from tests.passkeys import make_passkey
 from tests.staff import login, make_staff
 
 TABLE = Path(__file__).with_name("authorisation_matrix.txt")
-STAFF_NAMESPACES = ("accounts", "desk", "activity_desk", "admin")
+STAFF_NAMESPACES = ("accounts", "desk", "activity_desk", "rosters", "admin")
 DAY = date(2026, 11, 23)
 
 PERSONAS = [
@@ -58,6 +61,7 @@ PERSONAS = [
     "admin",
     "no-role",
     "lefier-token",
+    "volunteer",
 ]
 
 # Routes that only take POST, with a valid request body; every other route is asked with GET.
@@ -77,6 +81,15 @@ POST_FORMS = {
     },
     "activity_desk:cancel": lambda w, v: {},
     "activity_desk:confirm": lambda w, v: {},
+    "rosters:generate": lambda w, v: {"period": "other", "start_date": "", "end_date": ""},
+    "rosters:publish": lambda w, v: {},
+    "rosters:cancel": lambda w, v: {},
+    "rosters:decide": lambda w, v: {"decision": "refuse"},
+    "rosters:give_away": lambda w, v: {},
+    "rosters:take": lambda w, v: {},
+    "rosters:answer_ask": lambda w, v: {"answer": "no"},
+    "rosters:answer_swap": lambda w, v: {"answer": "no"},
+    "rosters:withdraw": lambda w, v: {},
 }
 
 
@@ -91,6 +104,13 @@ class World:
     sessions: dict = field(default_factory=dict)
     signups: dict = field(default_factory=dict)
     users: dict = field(default_factory=dict)
+    # Per network (labelled by its place): a published roster, a coming shift, the network's
+    # roster person on it, and that person giving the shift away.
+    rosters: dict = field(default_factory=dict)
+    shifts: dict = field(default_factory=dict)
+    assignments: dict = field(default_factory=dict)
+    changes: dict = field(default_factory=dict)
+    roster_people: dict = field(default_factory=dict)
 
 
 @pytest.fixture
@@ -141,6 +161,12 @@ def world(
         )
         return made
 
+    users["volunteer"] = get_user_model().objects.create_user(
+        "volunteer-nb", password="x-Lang-genoeg-1"
+    )
+    roster_world = _rosters(
+        {"nieuw-buinen": nieuw_buinen, "wolfsbos": wolfsbos}, users["volunteer"]
+    )
     token_row, token = ApiToken.issue(lefier_consultant, "matrix")
     sessions, signups = {}, {}
     for label, place in (("nieuw-buinen", nieuw_buinen), ("wolfsbos", wolfsbos)):
@@ -178,7 +204,48 @@ def world(
         token=token,
         passkey=make_passkey(lefier_consultant),
         users=users,
+        **roster_world,
     )
+
+
+def _rosters(places: dict, volunteer) -> dict:
+    """A published roster in each network, with a shift ten days ahead. In Borger-Odoorn the
+    volunteer persona is on it; in Hoogeveen a volunteer without a login. Each gives the
+    shift away."""
+    found = {"rosters": {}, "shifts": {}, "assignments": {}, "changes": {}, "roster_people": {}}
+    start = datetime.combine(DAY + timedelta(days=10), time(9), tzinfo=AMSTERDAM)
+    for label, place in places.items():
+        person = RosterPerson.objects.create(
+            municipality=place.municipality,
+            name="Vrijwilliger",
+            user=volunteer if label == "nieuw-buinen" else None,
+            skills=["hosting"],
+        )
+        roster = Roster.objects.create(
+            municipality=place.municipality,
+            start_date=DAY,
+            end_date=DAY + timedelta(days=30),
+            status=RosterStatus.PUBLISHED,
+            published_at=datetime.combine(DAY, time(8), tzinfo=AMSTERDAM),
+        )
+        shift = Shift.objects.create(
+            roster=roster,
+            place=place,
+            opening_key=f"matrix-{label}",
+            start=start,
+            end=start + timedelta(hours=3),
+            people=2,
+        )
+        assignment = Assignment.objects.create(shift=shift, person=person)
+        change = ShiftChange.objects.create(
+            kind=ChangeKind.GIVE_AWAY, shift=shift, from_person=person
+        )
+        found["rosters"][f"{label}-roster"] = roster
+        found["shifts"][f"{label}-shift"] = shift
+        found["assignments"][f"{label}-assignment"] = assignment
+        found["changes"][f"{label}-change"] = change
+        found["roster_people"][f"{label}-person"] = person
+    return found
 
 
 @dataclass
@@ -216,6 +283,8 @@ def variants(name: str, pattern: URLPattern, world: World) -> list[tuple[str, di
         return [("lefier's", {"pk": world.token_row.pk})]
     if name == "accounts:remove_passkey":
         return [("lefier's", {"pk": world.passkey.pk})]
+    if name.startswith("rosters:"):
+        return roster_variants(name, params, world)
     if params == {"slug"}:
         return [(label, {"slug": place.slug}) for label, place in world.places.items()]
     if params == {"slug", "day"}:
@@ -234,6 +303,27 @@ def variants(name: str, pattern: URLPattern, world: World) -> list[tuple[str, di
     if name.startswith("admin:"):
         return [("", admin_arguments(name, params, world))]
     raise AssertionError(f"No test arguments for {name} ({sorted(params)}): add them here.")
+
+
+def roster_variants(name: str, params: set[str], world: World) -> list[tuple[str, dict]]:
+    if params == {"slug"}:
+        return [
+            (place.municipality.slug, {"slug": place.municipality.slug})
+            for place in world.places.values()
+        ]
+    if params == {"token"}:
+        return [
+            (label, {"token": person.feed_token}) for label, person in world.roster_people.items()
+        ]
+    objects = {
+        "rosters:roster": world.rosters,
+        "rosters:publish": world.rosters,
+        "rosters:cancel": world.assignments,
+        "rosters:answer_swap": world.changes,
+        "rosters:withdraw": world.changes,
+        "rosters:decide": world.changes,
+    }.get(name, world.shifts)
+    return [(label, {"pk": row.pk}) for label, row in objects.items()]
 
 
 def admin_arguments(name: str, params: set[str], world: World) -> dict:
@@ -412,7 +502,7 @@ def ask_everyone(world) -> dict[str, dict[str, int]]:
                 ("/accounts/", "/api/v1/referrals", "/api/v1/visits", "/api/v1/sessions")
             ) or (
                 not row.path.startswith("/beheer/")
-                and row.key.split()[1].startswith(("desk:", "activity_desk:"))
+                and row.key.split()[1].startswith(("desk:", "activity_desk:", "rosters:"))
             ):
                 assert "no-store" in response.headers.get("Cache-Control", ""), (
                     f"{row.key} as {persona}: staff answers must not be stored"
@@ -441,13 +531,16 @@ def test_every_staff_url_and_api_operation_answers_each_persona_as_the_table_say
     assert not differences, "\n".join(differences)
 
 
-# The steps of logging in are the only staff pages meant for someone not (fully) logged in.
+# The steps of logging in are the only staff pages meant for someone not (fully) logged in; a
+# roster person's calendar feed answers whoever holds its secret link (a calendar app has no
+# login), and an unknown link answers 404.
 LOGIN_STEPS = ("accounts:login", "accounts:verify", "accounts:setup", "admin:login")
+SECRET_LINKS = ("rosters:feed",)
 
 
 def test_nobody_gets_a_2xx_from_a_staff_url_without_a_verified_session(answers):
     for key, cells in answers.items():
-        if key.split()[1] in LOGIN_STEPS:
+        if key.split()[1] in LOGIN_STEPS + SECRET_LINKS:
             continue
         for persona in ("anonymous", "password-only", "no-role"):
             assert not 200 <= cells[persona] < 300, f"{key} answered {cells[persona]} to {persona}"
@@ -463,9 +556,33 @@ OWNERS = {
     "wolfsbos-session": {"host-wb"},
     "nieuw-buinen-signup": {"host-nb"},
     "wolfsbos-signup": {"host-wb"},
+    "nieuw-buinen-roster": {"coord-andes"},
+    "wolfsbos-roster": {"coord-hoogeveen"},
+    "nieuw-buinen-assignment": {"coord-andes"},
+    "wolfsbos-assignment": {"coord-hoogeveen"},
 }
 MEMBERS = {"host-nb", "host-wb", "lefier", "police", "social-team", "ggz", "coord-andes"}
 MEMBERS |= {"coord-hoogeveen", "lefier-token"}
+
+
+def test_a_volunteer_reaches_only_their_own_network_and_shifts(answers):
+    """The volunteer is on the roster of Borger-Odoorn: the other network's shifts and changes
+    answer 404, and no coordinator page opens for them."""
+    for key, cells in answers.items():
+        route = key.split()[1]
+        if not route.startswith("rosters:") or route in SECRET_LINKS:
+            continue
+        if key.endswith(("wolfsbos-shift", "wolfsbos-change", "hoogeveen")) or route in (
+            "rosters:roster",
+            "rosters:publish",
+            "rosters:cancel",
+            "rosters:decide",
+            "rosters:rosters",
+            "rosters:changes",
+            "rosters:absence",
+            "rosters:generate",
+        ):
+            assert cells["volunteer"] == 404, f"{key} answered {cells['volunteer']}"
 
 
 def test_another_organisations_ids_answer_404(answers):

@@ -30,6 +30,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 from django_otp.plugins.otp_totp.models import TOTPDevice, default_key
 
+from naober.rosters.access import person_for
+
 from . import access, passkeys
 from .audit import record
 from .constants import AuditAction, AuditResult
@@ -230,6 +232,7 @@ def home(request):
             "desk_places": access.desk_places(user).order_by("name"),
             "partner_organisations": access.partner_organisations(user).order_by("name"),
             "network": access.network(user).order_by("name"),
+            "roster_person": person_for(user),
         },
     )
 

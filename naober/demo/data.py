@@ -1089,7 +1089,18 @@ SUPERUSER = "admin"
 # The coordinator's rights in the admin: every model of these apps, and these models ("app.model")
 # of others. Activities and their sessions, not the sign-ups: residents' names are the hosts'.
 COORDINATOR_ADMIN_APPS = ["places", "schedules"]
-COORDINATOR_ADMIN_MODELS = ["activities.activity", "activities.session"]
+COORDINATOR_ADMIN_MODELS = [
+    "activities.activity",
+    "activities.session",
+    # The roster's people, needs, shares and rules; rosters themselves only to look at.
+    "rosters.person",
+    "rosters.availability",
+    "rosters.absence",
+    "rosters.staffingneed",
+    "rosters.share",
+    "rosters.rosterpolicy",
+    "rosters.roster",
+]
 
 
 # Questions from the desk in Nieuw-Buinen, referred by its host. Everything about the residents is
@@ -1258,4 +1269,563 @@ SIGNUPS = [
             _signup("workshop-02", "Mevrouw E. Bedacht", phone="06 12345618", at_desk=True),
         ],
     },
+]
+
+
+# The roster (issue 5): who staffs the openings of each seed network, invented from what the
+# documents say about who is there. The people are made up (names, skills, days, caps), and so
+# are the shares, needs and rules; `naober demo` generates a published roster for the 13 weeks
+# from the day of loading (load_rosters). Some people are the demo's logins (data.PEOPLE and
+# ROSTER_LOGINS), so /rooster/ shows their shifts.
+_ROSTER_SOURCE = "Invented: a demo person on the roster; name, skills, days and caps are made up."
+ROSTER_WEEKS = 13
+# Seconds the solver may take per network: the demo's networks are small, and its first full
+# roster comes within a hundredth of a second; a second leaves time to make it fair.
+ROSTER_TIME_LIMIT = 1
+ROSTER_SEED = 2026
+
+
+def _on(days, start, end):
+    """Weekly availability: the same hours on each of these days."""
+    return [(day, start, end) for day in days]
+
+
+def _rostered(
+    name,
+    organisation,
+    skills,
+    availability,
+    *,
+    home,
+    per_week=2,
+    per_month=8,
+    login=None,
+    prefers=(),
+    away=(),
+):
+    """A person on the roster; `away`: absences as (first, last) days after the day of loading."""
+    return {
+        "name": name,
+        "organisation": organisation,
+        "skills": list(skills),
+        "availability": availability,
+        "home_village": home,
+        "max_per_week": per_week,
+        "max_per_month": per_month,
+        "login": login,
+        "preferred_places": list(prefers),
+        "away": list(away),
+        "source": _ROSTER_SOURCE,
+    }
+
+
+def _need(place, people=2, skills=None):
+    return {"place": place["slug"], "people": people, "skills": skills or {"hosting": 1}}
+
+
+def _share(organisation, percent, places=()):
+    return {"organisation": organisation, "percent": percent, "places": [p["slug"] for p in places]}
+
+
+_NB = NIEUW_BUINEN["slug"]
+_MORNING = ("09:00", "12:00")
+_SW_DAY = ("09:00", "16:00")
+
+ROSTERS = [
+    {
+        # "Elke organisatie levert een bijdrage in de bemensing": the partners staff the
+        # mornings on the days the presence rules promise them, with a volunteer host.
+        "municipality": "borger-odoorn",
+        "policy": {"approval": "coordinator", "max_distance_km": 15},
+        "needs": [_need(NIEUW_BUINEN)],
+        "shares": [
+            _share("Andes", 25, [NIEUW_BUINEN]),
+            _share("Sociale teams Borger-Odoorn", 25, [NIEUW_BUINEN]),
+            _share("Lefier", 20, [NIEUW_BUINEN]),
+            _share("Gemeente Borger-Odoorn", 15, [NIEUW_BUINEN]),
+            _share("Woonservice", 15, [NIEUW_BUINEN]),
+        ],
+        "people": [
+            _rostered(
+                "Hanna Mulder",
+                "Andes",
+                ["hosting", "language", "computer"],
+                _on([MON, TUE, WED, THU], *_MORNING),
+                home="Nieuw-Buinen",
+                per_week=3,
+                per_month=12,
+                login="host-nieuw-buinen",
+                prefers=[_NB],
+            ),
+            _rostered(
+                "Bram Hofman",
+                "Andes",
+                ["hosting", "first_aid", "cooking"],
+                _on([MON, WED, THU], *_MORNING),
+                home="Buinen",
+                per_week=2,
+                per_month=8,
+                away=[(14, 27)],
+            ),
+            _rostered(
+                "Sanne Kuiper",
+                "Sociale teams Borger-Odoorn",
+                ["hosting", "wmo", "money"],
+                _on([TUE, THU, FRI], *_MORNING) + _on([SAT], "10:00", "12:00"),
+                home="Borger",
+                per_week=3,
+                per_month=12,
+                login="social-team-borger-odoorn",
+            ),
+            _rostered(
+                "Fatima El Amrani",
+                "Sociale teams Borger-Odoorn",
+                ["hosting", "wmo", "language"],
+                _on([TUE, WED, THU, FRI], *_MORNING),
+                home="Exloo",
+            ),
+            _rostered(
+                "Gert Huizing",
+                "Gemeente Borger-Odoorn",
+                ["wmo", "money"],
+                _on([MON, FRI], *_MORNING),
+                home="Borger",
+                per_month=9,
+            ),
+            _rostered(
+                "Lars Bosma",
+                "Lefier",
+                ["hosting", "money"],
+                _on([MON, WED], *_MORNING),
+                home="Stadskanaal",
+                per_month=9,
+                login="lefier",
+            ),
+            _rostered(
+                "Monique Dijkstra",
+                "Woonservice",
+                ["money"],
+                _on([TUE, FRI], *_MORNING),
+                home="Nieuw-Buinen",
+                per_month=9,
+            ),
+            _rostered(
+                "Petra Smit",
+                "Politie Noord-Nederland",
+                ["first_aid"],
+                _on([MON], *_MORNING),
+                home="Borger",
+                per_week=1,
+                per_month=2,
+                login="police-borger-odoorn",
+            ),
+            _rostered(
+                "Albert Wubs",
+                None,
+                ["hosting", "computer"],
+                _on([MON, FRI], *_MORNING),
+                home="Nieuw-Buinen",
+                prefers=[_NB],
+            ),
+            _rostered(
+                "Jannie Bruins",
+                None,
+                ["hosting", "cooking"],
+                _on([TUE, THU], *_MORNING) + _on([SAT], "10:00", "12:00"),
+                home="Nieuw-Buinen",
+                prefers=[_NB],
+            ),
+        ],
+    },
+    {
+        # Stichting Welzijnswerk runs the Thursdays; GGZ Drenthe comes in the afternoon; the WMO
+        # consultant, Cosis and Verslavingszorg once a month.
+        "municipality": "hoogeveen",
+        "policy": {"approval": "coordinator", "max_distance_km": 15},
+        "needs": [_need(WOLFSBOS)],
+        "shares": [
+            _share("Stichting Welzijnswerk", 40),
+            _share("GGZ Drenthe", 30),
+        ],
+        "people": [
+            _rostered(
+                "Willem Jansen",
+                "Stichting Welzijnswerk",
+                ["hosting", "cooking"],
+                _on([THU], "10:00", "16:00"),
+                home="Wolfsbos",
+                per_week=1,
+                per_month=4,
+                login="host-wolfsbos",
+            ),
+            _rostered(
+                "Ilse Timmer",
+                "Stichting Welzijnswerk",
+                ["hosting", "language"],
+                _on([WED, THU], "09:00", "17:00"),
+                home="Hoogeveen",
+                per_week=1,
+                per_month=3,
+            ),
+            _rostered(
+                "Ruud Koster",
+                "GGZ Drenthe",
+                ["first_aid"],
+                _on([THU], "10:00", "16:00"),
+                home="Hoogeveen",
+                per_week=1,
+                per_month=3,
+            ),
+            _rostered(
+                "Noor Veenstra",
+                "GGZ Drenthe",
+                ["hosting"],
+                _on([THU], "09:00", "17:00"),
+                home="Pesse",
+                per_week=1,
+                per_month=3,
+            ),
+            _rostered(
+                "Karin Wolters",
+                "Gemeente Hoogeveen",
+                ["wmo", "money"],
+                _on([TUE, THU], "09:00", "17:00"),
+                home="Hoogeveen",
+                per_week=1,
+                per_month=2,
+            ),
+            _rostered(
+                "Dirk Brouwer",
+                "Cosis",
+                ["hosting"],
+                _on([THU], "10:00", "16:00"),
+                home="Hollandscheveld",
+                per_week=1,
+                per_month=2,
+            ),
+            _rostered(
+                "Els Prins",
+                "Verslavingszorg Noord Nederland",
+                [],
+                _on([THU], "10:00", "16:00"),
+                home="Hoogeveen",
+                per_week=1,
+                per_month=2,
+            ),
+            _rostered(
+                "Gerda Lubbers",
+                None,
+                ["hosting", "cooking"],
+                _on([THU], "10:00", "16:00"),
+                home="Wolfsbos",
+                per_week=1,
+                per_month=4,
+            ),
+        ],
+    },
+    {
+        # The Buurtkamers run on volunteers, with a worker of Stichting AanZet one day a week.
+        "municipality": "tytsjerksteradiel",
+        "policy": {"approval": "automatic", "max_distance_km": 15},
+        "needs": [_need(BURGUM)],
+        "shares": [],
+        "people": [
+            _rostered(
+                "Jelle de Boer",
+                "Stichting AanZet",
+                ["hosting", "wmo"],
+                _on([TUE, THU], "09:00", "12:30"),
+                home="Burgum",
+                per_week=1,
+                per_month=5,
+            ),
+            _rostered(
+                "Aukje Hoekstra",
+                None,
+                ["hosting", "cooking"],
+                _on([TUE, THU], "09:00", "12:30"),
+                home="Burgum",
+            ),
+            _rostered(
+                "Geert Visser",
+                None,
+                ["computer", "language"],
+                _on([TUE, THU], "09:00", "12:30"),
+                home="Burgum",
+            ),
+            _rostered(
+                "Pieter Wiersma",
+                None,
+                ["hosting", "first_aid"],
+                _on([THU], "09:00", "12:30"),
+                home="Hurdegaryp",
+                per_week=1,
+                per_month=4,
+            ),
+        ],
+    },
+    {
+        "municipality": "noardeast-fryslan",
+        "policy": {"approval": "automatic", "max_distance_km": 20},
+        "needs": [_need(DOKKUM), _need(KOLLUM)],
+        "shares": [],
+        "people": [
+            _rostered(
+                "Marrit Zijlstra",
+                "Stichting AanZet",
+                ["hosting", "wmo", "money"],
+                _on([WED], "13:00", "16:30") + _on([FRI], "09:30", "12:30"),
+                home="Dokkum",
+            ),
+            _rostered(
+                "Sjoukje Bakker",
+                None,
+                ["hosting", "cooking"],
+                _on([TUE, FRI], "09:30", "12:30"),
+                home="Dokkum",
+                login="vrijwilliger-dokkum",
+                prefers=[DOKKUM["slug"]],
+            ),
+            _rostered(
+                "Hylke Postma",
+                None,
+                ["hosting", "first_aid"],
+                _on([TUE, FRI], "09:30", "12:30"),
+                home="Dokkum",
+            ),
+            _rostered(
+                "Anneke Terpstra",
+                None,
+                ["hosting", "language"],
+                _on([TUE], "09:30", "12:30") + _on([MON, WED], "13:00", "16:30"),
+                home="Dokkum",
+            ),
+            _rostered(
+                "Trijntje Kingma",
+                None,
+                ["hosting", "cooking"],
+                _on([MON, WED], "13:00", "16:30"),
+                home="Kollum",
+            ),
+            _rostered(
+                "Wiebe Nauta",
+                None,
+                ["computer", "language"],
+                _on([MON, WED], "13:00", "16:30"),
+                home="Kollum",
+            ),
+        ],
+    },
+    {
+        "municipality": "dantumadiel",
+        "policy": {"approval": "automatic", "max_distance_km": 15},
+        "needs": [_need(DE_WESTEREEN)],
+        "shares": [],
+        "people": [
+            _rostered(
+                "Femke Dijkstra",
+                "Stichting AanZet",
+                ["hosting", "wmo"],
+                _on([WED], "09:00", "12:30"),
+                home="De Westereen",
+                per_week=1,
+                per_month=5,
+            ),
+            _rostered(
+                "Durk Sikkema",
+                None,
+                ["hosting", "first_aid"],
+                _on([WED], "09:00", "12:30"),
+                home="De Westereen",
+                per_week=1,
+                per_month=5,
+            ),
+            _rostered(
+                "Baukje van der Meer",
+                None,
+                ["hosting", "cooking"],
+                _on([WED], "09:00", "12:30"),
+                home="Damwâld",
+                per_week=1,
+                per_month=5,
+            ),
+        ],
+    },
+    {
+        # The gebiedsteam: the municipality, four housing corporations, Sociaal Werk De Kop and
+        # the police at one table, a fixed day a month in every village; two of each partner.
+        "municipality": "steenwijkerland",
+        "policy": {"approval": "coordinator", "max_distance_km": 30},
+        "needs": [_need(place, people=len(STEENWIJKERLAND_PARTNERS)) for place in AREA_TEAMS],
+        # Each partner a seventh of the table.
+        "shares": [_share(name, 14) for name in STEENWIJKERLAND_PARTNERS],
+        "people": [
+            _rostered(name, organisation, skills, availability, home=home, per_week=3, per_month=8)
+            for name, organisation, skills, availability, home in [
+                (
+                    "Ingrid Mensink",
+                    "Gemeente Steenwijkerland",
+                    ["wmo", "money"],
+                    _on([MON, TUE, WED], *_SW_DAY),
+                    "Steenwijk",
+                ),
+                (
+                    "Rik Scholten",
+                    "Gemeente Steenwijkerland",
+                    ["hosting", "wmo"],
+                    _on([WED, THU, FRI], *_SW_DAY),
+                    "Vollenhove",
+                ),
+                (
+                    "Anja Vos",
+                    "Wetland Wonen",
+                    ["money"],
+                    _on([MON, TUE, WED], *_SW_DAY),
+                    "Vollenhove",
+                ),
+                (
+                    "Erik Lammers",
+                    "Wetland Wonen",
+                    ["hosting"],
+                    _on([WED, THU, FRI], *_SW_DAY),
+                    "Steenwijk",
+                ),
+                (
+                    "Sandra Bos",
+                    "Woonconcept",
+                    ["money"],
+                    _on([MON, TUE, WED], *_SW_DAY),
+                    "Steenwijk",
+                ),
+                (
+                    "Johan Nijboer",
+                    "Woonconcept",
+                    ["hosting"],
+                    _on([WED, THU, FRI], *_SW_DAY),
+                    "Tuk",
+                ),
+                (
+                    "Linda Kok",
+                    "Omnia Wonen",
+                    ["money"],
+                    _on([MON, TUE, WED], *_SW_DAY),
+                    "Oldemarkt",
+                ),
+                (
+                    "Wouter Pos",
+                    "Omnia Wonen",
+                    ["hosting"],
+                    _on([WED, THU, FRI], *_SW_DAY),
+                    "Giethoorn",
+                ),
+                (
+                    "Marja Ekkel",
+                    "Woonzorg Nederland",
+                    ["hosting", "first_aid"],
+                    _on([MON, TUE, WED], *_SW_DAY),
+                    "Steenwijk",
+                ),
+                (
+                    "Henk Bouwman",
+                    "Woonzorg Nederland",
+                    ["money"],
+                    _on([WED, THU, FRI], *_SW_DAY),
+                    "Blokzijl",
+                ),
+                (
+                    "Yvonne Mulder",
+                    "Sociaal Werk De Kop",
+                    ["hosting", "wmo", "language"],
+                    _on([MON, TUE, WED], *_SW_DAY),
+                    "Steenwijk",
+                ),
+                (
+                    "Bart Tijhuis",
+                    "Sociaal Werk De Kop",
+                    ["hosting", "money", "computer"],
+                    _on([WED, THU, FRI], *_SW_DAY),
+                    "Kuinre",
+                ),
+                (
+                    "Mark Hulst",
+                    "Politie Oost-Nederland",
+                    ["first_aid"],
+                    _on([MON, TUE, WED], *_SW_DAY),
+                    "Steenwijk",
+                ),
+                (
+                    "Esther Wessels",
+                    "Politie Oost-Nederland",
+                    ["first_aid"],
+                    _on([WED, THU, FRI], *_SW_DAY),
+                    "Wanneperveen",
+                ),
+            ]
+        ],
+    },
+    {
+        # WiN's workers with volunteers from the villages.
+        "municipality": "noordenveld",
+        "policy": {"approval": "automatic", "max_distance_km": 15},
+        "needs": [_need(place) for place in MEETING_PLACES],
+        "shares": [_share("Welzijn in Noordenveld (WiN)", 40)],
+        "people": [
+            _rostered(
+                "Anouk Meijer",
+                "Welzijn in Noordenveld (WiN)",
+                ["hosting", "money", "language"],
+                _on([TUE, WED], "09:00", "12:30") + _on([THU], "13:30", "17:00"),
+                home="Roden",
+                per_week=3,
+                per_month=10,
+            ),
+            _rostered(
+                "Bas Hendriks",
+                "Welzijn in Noordenveld (WiN)",
+                ["hosting", "computer"],
+                _on([MON], "13:30", "16:30") + _on([WED], "09:00", "12:30"),
+                home="Peize",
+            ),
+            _rostered(
+                "Hennie Oosting",
+                None,
+                ["hosting", "cooking"],
+                _on([TUE], "09:30", "12:30") + _on([THU], "13:30", "17:00"),
+                home="Norg",
+            ),
+            _rostered(
+                "Tiny Schuiling",
+                None,
+                ["hosting"],
+                _on([TUE], "09:30", "12:30") + _on([THU], "13:30", "17:00"),
+                home="Norg",
+            ),
+            _rostered(
+                "Klaas Boelens",
+                None,
+                ["hosting", "first_aid"],
+                _on([WED], "09:00", "12:00"),
+                home="Roden",
+                per_week=1,
+                per_month=5,
+            ),
+            _rostered(
+                "Roelie Kamps",
+                None,
+                ["hosting", "cooking"],
+                _on([MON], "13:30", "16:30"),
+                home="Peize",
+                per_week=1,
+                per_month=5,
+            ),
+        ],
+    },
+]
+# Logins only the roster needs: a volunteer has no role at a desk, only their shifts (/rooster/).
+ROSTER_LOGINS = [
+    {
+        "username": "vrijwilliger-dokkum",
+        "first_name": "Sjoukje",
+        "municipality": "noardeast-fryslan",
+    }
 ]

@@ -17,7 +17,7 @@ import random
 import secrets
 import string
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from decimal import Decimal
 from itertools import zip_longest
@@ -41,6 +41,11 @@ from naober.desk.models import Referral, Visit
 from naober.desk.referrals import Contact, change_status, refer
 from naober.places.models import Building, Municipality, Organisation, Place, Theme
 from naober.places.postcodes import lookup
+from naober.rosters.build import generate
+from naober.rosters.constants import RosterStatus
+from naober.rosters.models import Person as RosterPerson
+from naober.rosters.models import Roster, RosterPolicy, Share, StaffingNeed
+from naober.rosters.publishing import publish
 from naober.schedules.holidays import default_closed_holidays
 from naober.schedules.openings import openings
 from naober.schedules.openings import today as amsterdam_today
@@ -412,3 +417,158 @@ def _invent_signups(group: dict, people: dict) -> None:
         signup.key = key
         signup.invented = True
         signup.save(update_fields=["key", "invented"])
+
+
+@dataclass
+class RostersLoaded:
+    people: int
+    rosters: list = field(default_factory=list)  # the published rosters
+    failed: list = field(default_factory=list)  # rosters that could not be generated
+
+
+def load_rosters(
+    password: str, today: date | None = None, time_limit: int = data.ROSTER_TIME_LIMIT
+) -> RostersLoaded:
+    """The roster of every seed network (data.ROSTERS), after load() and load_people(): its
+    invented people with their availability and absences, needs, shares and rules, and a
+    roster for the ROSTER_WEEKS weeks from `today`, generated and published, so the guide shows
+    who is present from it. The roster's own logins (ROSTER_LOGINS) get `password`.
+
+    A reload makes the people equal to the data set again (found by network and name) and
+    replaces the demo networks' rosters that overlap the new period."""
+    today = today or amsterdam_today()
+    end = today + timedelta(weeks=data.ROSTER_WEEKS, days=-1)
+    with transaction.atomic():
+        people = _load_roster_people(password, today)
+    loaded = RostersLoaded(people=people)
+    for row in data.ROSTERS:
+        municipality = Municipality.objects.get(slug=row["municipality"])
+        # Rosters replaced by this one go first: their shifts would show beside the new ones.
+        Roster.objects.filter(
+            municipality=municipality, start_date__lte=end, end_date__gte=today
+        ).delete()
+        roster = Roster.objects.create(
+            municipality=municipality,
+            start_date=today,
+            end_date=end,
+            status=RosterStatus.SOLVING,
+            seed=data.ROSTER_SEED,
+            time_limit=time_limit,
+        )
+        generate(roster)
+        roster.refresh_from_db()
+        if roster.status != RosterStatus.DRAFT:
+            loaded.failed.append(roster)
+            continue
+        publish(roster)
+        loaded.rosters.append(roster)
+    return loaded
+
+
+def _load_roster_people(password: str, today: date) -> int:
+    User = get_user_model()
+    for row in data.ROSTER_LOGINS:
+        user = _user(
+            User,
+            row["username"],
+            password,
+            first_name=row["first_name"],
+            is_staff=False,
+            is_superuser=False,
+        )
+        # A volunteer has no role at a desk: only their own shifts.
+        Membership.objects.filter(user=user).delete()
+    usernames = [p["login"] for n in data.ROSTERS for p in n["people"] if p["login"]]
+    logins = {user.username: user for user in User.objects.filter(username__in=usernames)}
+    organisations = {org.name: org for org in Organisation.objects.all()}
+    places = {place.slug: place for place in Place.objects.filter(municipality__isnull=False)}
+    count = 0
+    for network in data.ROSTERS:
+        municipality = Municipality.objects.get(slug=network["municipality"])
+        policy = RosterPolicy.objects.filter(municipality=municipality).first()
+        _saved(policy or RosterPolicy(municipality=municipality), network["policy"])
+        kept = [
+            _roster_person(municipality, row, organisations, places, logins, today).pk
+            for row in network["people"]
+        ]
+        count += len(kept)
+        # Invented people of the network that the data set no longer has go, as surplus rules do.
+        RosterPerson.objects.filter(municipality=municipality, invented=True).exclude(
+            pk__in=kept
+        ).delete()
+        _sync_needs(network["needs"], places)
+        _sync_shares(municipality, network["shares"], organisations, places)
+    return count
+
+
+def _roster_person(municipality, row, organisations, places, logins, today) -> RosterPerson:
+    values = {
+        "municipality": municipality,
+        "name": row["name"],
+        "organisation": organisations[row["organisation"]] if row["organisation"] else None,
+        "skills": row["skills"],
+        "max_per_week": row["max_per_week"],
+        "max_per_month": row["max_per_month"],
+        "home_village": row["home_village"],
+        "user": logins.get(row["login"]),
+        "email": _roster_email(row),
+        "is_active": True,
+        "source": row["source"],
+        "invented": True,
+    }
+    found = RosterPerson.objects.filter(municipality=municipality, name=row["name"]).first()
+    if values["user"] is not None:
+        # The login goes to this person, whoever held it before the reload.
+        RosterPerson.objects.filter(user=values["user"]).exclude(
+            pk=found.pk if found else None
+        ).update(user=None)
+    person = _saved(found or RosterPerson(), values)
+    person.preferred_places.set([places[slug] for slug in row["preferred_places"]])
+    _sync(
+        person.availability,
+        [
+            {"weekday": day, "start_time": _time(start), "end_time": _time(end)}
+            for day, start, end in row["availability"]
+        ],
+    )
+    _sync(
+        person.absences,
+        [
+            {
+                "start_date": today + timedelta(days=first),
+                "end_date": today + timedelta(days=last),
+            }
+            for first, last in row["away"]
+        ],
+    )
+    return person
+
+
+def _roster_email(row: dict) -> str:
+    if row["login"]:
+        return f"{row['login']}@example.org"
+    return row["name"].lower().replace(" ", ".") + "@example.org"
+
+
+def _sync_needs(rows: list[dict], places: dict[str, Place]) -> None:
+    for row in rows:
+        place = places[row["place"]]
+        found = StaffingNeed.objects.filter(place=place, opening_rule__isnull=True).first()
+        _saved(
+            found or StaffingNeed(place=place),
+            {"people": row["people"], "skills": row["skills"]},
+        )
+
+
+def _sync_shares(municipality, rows, organisations, places) -> None:
+    kept = []
+    for row in rows:
+        organisation = organisations[row["organisation"]]
+        found = Share.objects.filter(municipality=municipality, organisation=organisation).first()
+        share = _saved(
+            found or Share(municipality=municipality, organisation=organisation),
+            {"percent": row["percent"]},
+        )
+        share.places.set([places[slug] for slug in row["places"]])
+        kept.append(share.pk)
+    Share.objects.filter(municipality=municipality).exclude(pk__in=kept).delete()

@@ -14,6 +14,7 @@ from django.utils.translation import get_language
 
 from naober.places.constants import ThemeCode
 from naober.places.models import Organisation, Place
+from naober.rosters.presence import rostered as on_roster
 
 from . import calendar
 from .models import PresenceRule
@@ -41,6 +42,8 @@ class Opening:
     extra: bool = False
     organisations: list[Organisation] = field(default_factory=list)
     themes: list[str] = field(default_factory=list)
+    # Volunteers on a published roster for this opening (organisations are named above).
+    volunteers: int = 0
 
     @property
     def is_open(self) -> bool:
@@ -103,13 +106,19 @@ def _specs(place: Place, start: date, end: date):
     return openings, presences, closures, extras
 
 
-def openings_for(places: Iterable[Place], start: date, end: date) -> dict[int, list[Opening]]:
+def openings_for(
+    places: Iterable[Place], start: date, end: date, *, rostered: bool = True
+) -> dict[int, list[Opening]]:
     """Every opening, open and closed, of each place from start to end (both inclusive).
+
+    Who is present comes from the presence rules, or, for an opening on a published roster
+    (and `rostered`), from the people confirmed on it (rosters.presence).
 
     A fixed number of queries whatever the number of places: the rules are prefetched onto the
     places (so a page can list them afterwards without asking again)."""
     places = list(places)
     prefetch_related_objects(places, *PREFETCH)
+    present = on_roster([p.pk for p in places], start, end) if rostered and places else {}
     language = get_language() or "nl"
     # Organisations work at many places: read each one's themes once.
     theme_codes: dict[int, list[str]] = {}
@@ -134,7 +143,10 @@ def openings_for(places: Iterable[Place], start: date, end: date) -> dict[int, l
             closed_on_holidays=place.closed_on_holidays,
             language=language,
         )
-        result[place.pk] = [_opening(o, organisations, theme_codes) for o in occurrences]
+        result[place.pk] = [
+            _opening(o, organisations, theme_codes, present.get(o.key) if o.is_open else None)
+            for o in occurrences
+        ]
     return result
 
 
@@ -142,11 +154,24 @@ def _opening(
     occurrence: calendar.Occurrence,
     organisations: dict[int, Organisation],
     theme_codes: dict[int, list[str]],
+    rostered=None,
 ) -> Opening:
-    present = [organisations[pk] for pk in occurrence.organisations]
     themes = set(occurrence.themes)
-    for pk in occurrence.organisations:
-        themes.update(theme_codes[pk])
+    volunteers = 0
+    if rostered is None:
+        present = [organisations[pk] for pk in occurrence.organisations]
+        for pk in occurrence.organisations:
+            themes.update(theme_codes[pk])
+    else:
+        # The published roster says who comes: the presence rules' promise gives way to it,
+        # except for organisations that staff no shifts through the roster.
+        present, volunteers = list(rostered.organisations), rostered.volunteers
+        themes.update(rostered.themes)
+        named = {organisation.pk for organisation in present}
+        for pk in occurrence.organisations:
+            if pk not in rostered.on_roster and pk not in named:
+                present.append(organisations[pk])
+                themes.update(theme_codes[pk])
     return Opening(
         key=occurrence.key,
         start=occurrence.start,
@@ -157,6 +182,7 @@ def _opening(
         extra=occurrence.extra,
         organisations=sorted(present, key=lambda o: o.name),
         themes=sorted(themes, key=THEME_ORDER.__getitem__),
+        volunteers=volunteers,
     )
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from naober.accounts.constants import Role
 from naober.demo import data
-from naober.demo.load import demo_password, load, load_desk, load_people
+from naober.demo.load import demo_password, load, load_desk, load_people, load_rosters
 
 DEFAULT_ADDRPORT = "127.0.0.1:8000"
 
@@ -52,6 +52,7 @@ class Command(BaseCommand):
         password = demo_password()
         load_people(password)
         desk = load_desk()
+        rosters = load_rosters(password)
         self.stdout.write(
             _(
                 "Demo data loaded: %(places)d places of %(organisations)d organisations in "
@@ -67,6 +68,24 @@ class Command(BaseCommand):
             _("Invented desk work: %(visits)d visits and %(referrals)d referrals.")
             % {"visits": desk.visits, "referrals": desk.referrals}
         )
+        self.stdout.write(
+            _(
+                "Rosters: %(published)d published for the %(weeks)d weeks from today, with "
+                "%(people)d invented people on them."
+            )
+            % {
+                "published": len(rosters.rosters),
+                "weeks": data.ROSTER_WEEKS,
+                "people": rosters.people,
+            }
+        )
+        for roster in rosters.failed:
+            self.stdout.write(
+                self.style.WARNING(
+                    _("No roster for %(network)s: %(message)s")
+                    % {"network": roster.municipality.name, "message": roster.message}
+                )
+            )
         url = f"http://{host}:{port}/"
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(_("The guide:    %(url)s") % {"url": url}))
@@ -78,6 +97,8 @@ class Command(BaseCommand):
         self.stdout.write(_("Log in as one of these people (demo only):"))
         for person in data.PEOPLE:
             self.stdout.write(f"  {person['username']:<27} {_describe(person)}")
+        for login in data.ROSTER_LOGINS:
+            self.stdout.write(f"  {login['username']:<27} {_describe_volunteer(login)}")
         superuser = _("Superuser: accounts and places, in the admin")
         self.stdout.write(f"  {data.SUPERUSER:<27} {superuser}")
         self.stdout.write(_("Password for all of them: %(password)s") % {"password": password})
@@ -108,6 +129,13 @@ def _describe(person: dict) -> str:
     if where:
         return f"{role}, {person['organisation']}: {where}"
     return f"{role}, {person['organisation']}"
+
+
+def _describe_volunteer(login: dict) -> str:
+    network = next(m["name"] for m in data.MUNICIPALITIES if m["slug"] == login["municipality"])
+    return _("Volunteer on the roster of %(network)s: their shifts at /rooster/") % {
+        "network": network
+    }
 
 
 def _split(addrport: str) -> tuple[str, str]:

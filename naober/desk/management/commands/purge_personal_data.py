@@ -1,6 +1,7 @@
 """`naober purge_personal_data`: erase the personal data that is past its retention period: of
 referrals (NAOBER_REFERRAL_RETENTION_DAYS after closing) and of sign-ups for activities
-(NAOBER_SIGNUP_RETENTION_DAYS after their session). For a daily cron job, beside the background
+(NAOBER_SIGNUP_RETENTION_DAYS after their session), and roster absences
+(NAOBER_ABSENCE_RETENTION_DAYS after they ended). For a daily cron job, beside the background
 tasks that closing a referral and signing up schedule."""
 
 from django.core.management.base import BaseCommand
@@ -8,6 +9,7 @@ from django.utils.translation import ngettext
 
 from naober.activities import retention as signup_retention
 from naober.desk import retention
+from naober.rosters import retention as absence_retention
 
 
 class Command(BaseCommand):
@@ -15,7 +17,8 @@ class Command(BaseCommand):
     help = (
         "Erase the question and contact details of referrals closed or declined longer ago "
         "than NAOBER_REFERRAL_RETENTION_DAYS, and the names and contact details of sign-ups "
-        "whose session ended longer ago than NAOBER_SIGNUP_RETENTION_DAYS."
+        "whose session ended longer ago than NAOBER_SIGNUP_RETENTION_DAYS, and roster "
+        "absences that ended longer ago than NAOBER_ABSENCE_RETENTION_DAYS."
     )
 
     def add_arguments(self, parser):
@@ -39,6 +42,12 @@ class Command(BaseCommand):
                 "%(count)d sign-ups would be erased.",
                 signups,
             )
+            absences = absence_retention.due().count()
+            absence_message = ngettext(
+                "%(count)d absence would be deleted.",
+                "%(count)d absences would be deleted.",
+                absences,
+            )
         else:
             count = retention.purge_due()
             message = ngettext("%(count)d referral erased.", "%(count)d referrals erased.", count)
@@ -46,5 +55,10 @@ class Command(BaseCommand):
             signup_message = ngettext(
                 "%(count)d sign-up erased.", "%(count)d sign-ups erased.", signups
             )
+            absences = absence_retention.purge_due()
+            absence_message = ngettext(
+                "%(count)d absence deleted.", "%(count)d absences deleted.", absences
+            )
         self.stdout.write(message % {"count": count})
         self.stdout.write(signup_message % {"count": signups})
+        self.stdout.write(absence_message % {"count": absences})
