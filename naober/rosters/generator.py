@@ -9,14 +9,15 @@ The flow, for `generate(size, seed)`:
 2. Openings over 2027-01-01..2027-03-31: each place opens on a few weekday mornings,
    afternoons or evenings (public holidays closed) and some hold a monthly village day; each
    opening needs 1 to 3 people, some skills, and sometimes an organisation's promised presence.
-3. People (organisation staff and volunteers) with a home cluster, a few skills and a habit of
-   weekdays; then the roster is planted: openings in time order, each filled by people of its
-   cluster who are free, under their caps, and preferably regulars of that slot and of an
-   organisation still short of its share. A need no one has the skill for gives the skill to a
-   free person; no person gets a shift that would break a hard rule.
+3. People (organisation staff and volunteers) with a home cluster, a few skills, weekly and
+   monthly caps and a habit of weekdays; then the roster is planted: openings in time order,
+   each filled by people of its cluster (else of another) who are free, under their caps, and
+   preferably regulars of that slot and of an organisation still short of its aim. A need no
+   free person has the skill for gives the skill to one; when nobody at all is free, a new
+   person is taken on; no one gets a shift that would break a hard rule.
 4. From the planted roster: availability (each person's habit plus every window they work in),
-   absences (only where they have no shift), caps (at least what they work), shares (what the
-   planted roster gives each organisation, to a hundredth of a percent) and preferred
+   absences (only where they have no shift), shares (what the planted roster gives each
+   organisation, to a hundredth of a percent, so the planted roster meets them) and preferred
    places (where they work most).
 5. Noise: extra availability for some people, and people who are in no planted shift.
 

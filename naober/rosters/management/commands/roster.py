@@ -19,15 +19,15 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from naober.rosters import generator, scoring, solver
 from naober.rosters.explain import reason_text
 
 STATUS = {
-    solver.OPTIMAL: "optimal: no better roster exists for these weights",
-    solver.FEASIBLE: "the best roster found within the time limit, not proven best",
-    solver.NO_ROSTER: "no roster found within the time limit",
+    solver.OPTIMAL: gettext_lazy("optimal: no better roster exists for these weights"),
+    solver.FEASIBLE: gettext_lazy("the best roster found within the time limit, not proven best"),
+    solver.NO_ROSTER: gettext_lazy("no roster found within the time limit"),
 }
 
 
@@ -52,7 +52,10 @@ class Command(BaseCommand):
         run = actions.add_parser(
             "solve", help="Solve an instance file and print the roster with its score."
         )
-        run.add_argument("instance", help="The instance, a JSON file (see docs/rosters.md).")
+        run.add_argument(
+            "instance",
+            help="The instance, a JSON file (see docs/rosters.md); - for standard input.",
+        )
         run.add_argument(
             "--time-limit",
             type=float,
@@ -129,7 +132,7 @@ def read_instance(path: str) -> tuple[solver.Instance, list | None, object]:
     """The instance in a JSON file with its repair part ("current", "keep_before"; None when
     absent), or a CommandError that says what is wrong with it."""
     try:
-        text = (sys.stdin if path == "-" else Path(path).open(encoding="utf-8")).read()
+        text = sys.stdin.read() if path == "-" else Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise CommandError(_("No such file: %(file)s") % {"file": path}) from None
     except (OSError, UnicodeDecodeError) as error:
@@ -208,7 +211,7 @@ def score_lines(
     lines.extend(f"  {rule}: {value}" for rule, value in result.score.soft.items())
     lines.append(
         _("Status: %(status)s (%(seconds).1f s).")
-        % {"status": _(STATUS.get(result.status, result.status)), "seconds": result.seconds}
+        % {"status": STATUS.get(result.status, result.status), "seconds": result.seconds}
     )
     if current is not None:
         lines.append(
