@@ -154,3 +154,16 @@ def test_only_published_rosters_count(week_roster, nieuw_buinen, status):
     week_roster.save()
 
     assert presence.rostered([nieuw_buinen.pk], date(2026, 11, 30), date(2026, 12, 6)) == {}
+
+
+def test_the_hosts_desk_shows_who_the_roster_puts_there(client, week_roster, host_nieuw_buinen):
+    """Tuesday 1 December at the desk in Nieuw-Buinen: Andes, and Vera as a volunteer."""
+    from tests.staff import login
+
+    login(client, host_nieuw_buinen)
+    response = client.get("/en/balie/buurtkamer-nieuw-buinen/2026-12-01/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    page = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    assert "Present: Andes, 1 volunteer" in page
