@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import naober.places
 from naober.places.geo import to_rd
 from naober.planning.coverage import (
     MONTHLY,
@@ -21,7 +22,9 @@ from naober.planning.coverage import (
     coverage,
 )
 
-PC4_CSV = Path(__file__).parents[2].parent / "shared" / "data" / "pc4_nl_population_centroids.csv"
+# CBS's population per postcode area with centroids, shipped with naober for postcode search
+# (the same file as shared/data/pc4_nl_population_centroids.csv).
+PC4_CSV = Path(naober.places.__file__).with_name("data") / "pc4_nl_population_centroids.csv"
 
 NO_DETOUR = StraightLine(detour=1.0)
 
@@ -176,8 +179,6 @@ def test_wgs84_converts_to_the_rd_coordinates_cbs_gives():
 
 @pytest.fixture(scope="module")
 def pc4():
-    if not PC4_CSV.exists():
-        pytest.fail(f"the shared data file is missing: {PC4_CSV} (see shared/data/README.md)")
     with PC4_CSV.open(newline="", encoding="utf-8") as f:
         # PC4 5028 has no polygon and so no centroid; it cannot be placed on a map.
         rows = [row for row in csv.DictReader(f) if row["x_rd"]]
