@@ -121,11 +121,6 @@ def test_a_coordinator_makes_a_quarters_roster_with_the_keyboard_alone(
     tab_to(page, page.get_by_label("Until", exact=True))
     page.keyboard.type("01012027")
     tab_to(page, page.get_by_role("button", name="Make the roster"))
-    print(
-        "VALUES",
-        page.locator("#id_start_date").input_value(),
-        page.locator("#id_end_date").input_value(),
-    )
     page.keyboard.press("Enter")
 
     summary = page.get_by_role("alert")
