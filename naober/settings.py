@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "naober.desk",
     "naober.activities",
     "naober.rosters",
+    "naober.planning",
     "naober.api",
     "naober.demo",
 ]
@@ -292,6 +293,11 @@ NAOBER_ROSTER_TIME_LIMIT = envint("NAOBER_ROSTER_TIME_LIMIT", 30)
 NAOBER_ROSTER_DEFAULT_PEOPLE = envint("NAOBER_ROSTER_DEFAULT_PEOPLE", 1)
 # A staff member's or volunteer's absence is deleted this many days after it ended.
 NAOBER_ABSENCE_RETENTION_DAYS = envint("NAOBER_ABSENCE_RETENTION_DAYS", 90)
+# Network planning: road distance over straight-line distance, how often a place must be open
+# to count as near (times a week; 0.23 is about once a month), and the siting solver's limit.
+NAOBER_PLANNING_DETOUR = float(env("NAOBER_PLANNING_DETOUR", "1.3"))
+NAOBER_PLANNING_MIN_OPENINGS_PER_WEEK = float(env("NAOBER_PLANNING_MIN_OPENINGS_PER_WEEK", "1"))
+NAOBER_PLANNING_TIME_LIMIT = envint("NAOBER_PLANNING_TIME_LIMIT", 60)
 NAOBER_SMS_BACKEND = env("NAOBER_SMS_BACKEND", "naober.sms.backends.ConsoleBackend")
 # E-mail: SMTP when NAOBER_EMAIL_HOST is set; otherwise mails are printed on the console.
 NAOBER_EMAIL_HOST = env("NAOBER_EMAIL_HOST", "")

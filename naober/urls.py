@@ -23,6 +23,8 @@ urlpatterns += i18n_patterns(
     path("", include("naober.activities.desk_urls")),
     path("", include("naober.activities.urls")),
     path("", include("naober.rosters.urls")),
+    path("", include("naober.planning.urls")),
+    path("", include("naober.planning.survey_urls")),
     path("", include("naober.guide.urls")),
     prefix_default_language=False,
 )

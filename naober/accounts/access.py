@@ -8,6 +8,8 @@ not found (404). Objects are checked again where they are used (Referral.can_be_
 - A host sees the desks of their own places.
 - A coordinator sees the figures of their municipality's network, never referral content, and
   answers residents' requests to see or erase their data.
+- A policy maker sees the planning pages (population, coverage, sites, survey results) of their
+  municipality, nothing about individual residents.
 - A superuser manages accounts and places in the admin; holding the key gives no right to read.
 """
 
@@ -62,6 +64,16 @@ def network(user) -> QuerySet[Municipality]:
     """The municipalities whose network this person coordinates."""
     return Municipality.objects.filter(
         pk__in=Membership.objects.of(user, Role.COORDINATOR).values("municipality")
+    )
+
+
+def planning_network(user) -> QuerySet[Municipality]:
+    """The municipalities whose network planning this person sees: their coordinators and
+    policy makers. Planning figures are about areas and places, never about residents."""
+    return Municipality.objects.filter(
+        pk__in=Membership.objects.of(user)
+        .filter(role__in=[Role.COORDINATOR, Role.POLICY])
+        .values("municipality")
     )
 
 

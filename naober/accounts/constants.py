@@ -8,6 +8,7 @@ class Role(models.TextChoices):
     COORDINATOR = "coordinator", _("Coordinator")
     HOST = "host", _("Host")
     PARTNER = "partner", _("Partner professional")
+    POLICY = "policy", _("Policy maker")
 
 
 class AuditAction(models.TextChoices):

@@ -2,7 +2,7 @@ from django.utils.cache import add_never_cache_headers
 
 # URL namespaces of pages for staff, and the staff part of the API: never stored by a browser or
 # proxy, whoever asks.
-STAFF_NAMESPACES = {"accounts", "desk", "activity_desk", "rosters", "admin"}
+STAFF_NAMESPACES = {"accounts", "desk", "activity_desk", "rosters", "planning", "admin"}
 STAFF_API_PREFIXES = (
     "/api/v1/referrals",
     "/api/v1/visits",

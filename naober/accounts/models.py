@@ -43,7 +43,10 @@ class Membership(models.Model):
         on_delete=models.PROTECT,
         null=True,
         blank=True,
-        help_text=_("For a coordinator: the municipality whose network they coordinate."),
+        help_text=_(
+            "For a coordinator or a policy maker: the municipality whose network they "
+            "coordinate or plan for."
+        ),
     )
     places = models.ManyToManyField(
         Place,
@@ -70,17 +73,23 @@ class Membership(models.Model):
 
     def clean(self) -> None:
         super().clean()
-        if self.role == Role.COORDINATOR and not self.municipality_id:
+        with_network = (Role.COORDINATOR, Role.POLICY)
+        if self.role in with_network and not self.municipality_id:
             raise ValidationError(
                 {
                     "municipality": _(
-                        "Choose the municipality whose network this person coordinates."
+                        "Choose the municipality whose network this person coordinates "
+                        "or plans for."
                     )
                 }
             )
-        if self.role != Role.COORDINATOR and self.municipality_id:
+        if self.role not in with_network and self.municipality_id:
             raise ValidationError(
-                {"municipality": _("Only a coordinator has a network. Leave this empty.")}
+                {
+                    "municipality": _(
+                        "Only a coordinator or a policy maker has a network. Leave this empty."
+                    )
+                }
             )
 
 
