@@ -36,6 +36,8 @@ from naober.desk.constants import ContactMethod, LegalBasis, Urgency
 from naober.desk.models import Visit
 from naober.desk.referrals import Contact, refer
 from naober.places.models import Organisation, Theme
+from naober.planning.constants import Method, ScenarioStatus
+from naober.planning.models import Scenario
 from naober.rosters.constants import ChangeKind, RosterStatus
 from naober.rosters.models import Assignment, Roster, Shift, ShiftChange
 from naober.rosters.models import Person as RosterPerson
@@ -44,7 +46,7 @@ from tests.passkeys import make_passkey
 from tests.staff import login, make_staff
 
 TABLE = Path(__file__).with_name("authorisation_matrix.txt")
-STAFF_NAMESPACES = ("accounts", "desk", "activity_desk", "rosters", "admin")
+STAFF_NAMESPACES = ("accounts", "desk", "activity_desk", "rosters", "planning", "admin")
 DAY = date(2026, 11, 23)
 
 PERSONAS = [
@@ -62,6 +64,7 @@ PERSONAS = [
     "no-role",
     "lefier-token",
     "volunteer",
+    "policy-andes",
 ]
 
 # Routes that only take POST, with a valid request body; every other route is asked with GET.
@@ -111,6 +114,8 @@ class World:
     assignments: dict = field(default_factory=dict)
     changes: dict = field(default_factory=dict)
     roster_people: dict = field(default_factory=dict)
+    # Per network (labelled by its municipality): a finished siting scenario.
+    scenarios: dict = field(default_factory=dict)
 
 
 @pytest.fixture
@@ -126,6 +131,7 @@ def world(
     superuser,
     lefier,
     hoogeveen,
+    andes,
 ) -> World:
     ggz = Organisation.objects.get(name="GGZ Drenthe")
     welzijn = Organisation.objects.get(name="Stichting Welzijnswerk")
@@ -141,6 +147,9 @@ def world(
             "coordinator-hoogeveen", welzijn, Role.COORDINATOR, municipality=hoogeveen
         ),
         "admin": superuser,
+        "policy-andes": make_staff(
+            "policy-andes", andes, Role.POLICY, municipality=nieuw_buinen.municipality
+        ),
         "no-role": get_user_model().objects.create_user("no-role", password="x-Lang-genoeg-1"),
     }
     users["password-only"] = host_nieuw_buinen
@@ -204,7 +213,53 @@ def world(
         token=token,
         passkey=make_passkey(lefier_consultant),
         users=users,
+        scenarios={
+            place.municipality.slug: _scenario(place.municipality)
+            for place in (nieuw_buinen, wolfsbos)
+        },
         **roster_world,
+    )
+
+
+def _scenario(municipality) -> Scenario:
+    """A finished scenario in the network: one suggested site."""
+    return Scenario.objects.create(
+        municipality=municipality,
+        method=Method.MAXIMAL_COVERING,
+        new_places=1,
+        radius_m=1500,
+        status=ScenarioStatus.DONE,
+        progress=100,
+        result={
+            "chosen": [
+                {
+                    "id": 1,
+                    "name": "Dorpshuis",
+                    "kind": "community_centre",
+                    "kind_label": "Community centre",
+                    "town": "Nieuw-Buinen",
+                    "latitude": 52.96,
+                    "longitude": 6.95,
+                    "newly_covered": 120,
+                    "kitchen": True,
+                    "step_free_entrance": True,
+                    "accessible_toilet": False,
+                }
+            ],
+            "covered_population": 900,
+            "total_population": 1000,
+            "share": 0.9,
+            "before": {"covered_population": 780, "share": 0.78},
+            "optimal": True,
+            "gap": None,
+            "method": "maximal_covering",
+            "uncoverable_population": 0,
+            "mean_distance_m": None,
+            "seconds": 0.1,
+            "radius_m": 1500,
+            "detour": 1.3,
+            "min_openings_per_week": 1.0,
+        },
     )
 
 
@@ -285,6 +340,8 @@ def variants(name: str, pattern: URLPattern, world: World) -> list[tuple[str, di
         return [("lefier's", {"pk": world.passkey.pk})]
     if name.startswith("rosters:"):
         return roster_variants(name, params, world)
+    if name.startswith("planning:"):
+        return planning_variants(params, world)
     if params == {"slug"}:
         return [(label, {"slug": place.slug}) for label, place in world.places.items()]
     if params == {"slug", "day"}:
@@ -324,6 +381,19 @@ def roster_variants(name: str, params: set[str], world: World) -> list[tuple[str
         "rosters:decide": world.changes,
     }.get(name, world.shifts)
     return [(label, {"pk": row.pk}) for label, row in objects.items()]
+
+
+def planning_variants(params: set[str], world: World) -> list[tuple[str, dict]]:
+    """A network's planning pages, each network's scenario, exports as CSV."""
+    found = []
+    for slug, scenario in world.scenarios.items():
+        kwargs = {"slug": slug}
+        if "pk" in params:
+            kwargs["pk"] = scenario.pk
+        if "fmt" in params:
+            kwargs["fmt"] = "csv"
+        found.append((slug, kwargs))
+    return found if params else [("", {})]
 
 
 def admin_arguments(name: str, params: set[str], world: World) -> dict:

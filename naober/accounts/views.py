@@ -232,6 +232,7 @@ def home(request):
             "desk_places": access.desk_places(user).order_by("name"),
             "partner_organisations": access.partner_organisations(user).order_by("name"),
             "network": access.network(user).order_by("name"),
+            "planning": access.planning_network(user).order_by("name"),
             "roster_person": person_for(user),
         },
     )

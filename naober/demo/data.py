@@ -1100,6 +1100,12 @@ COORDINATOR_ADMIN_MODELS = [
     "rosters.share",
     "rosters.rosterpolicy",
     "rosters.roster",
+    # Network planning: the buildings inventory and the needs surveys; scenarios and answers
+    # only to look at.
+    "planning.candidatebuilding",
+    "planning.survey",
+    "planning.surveyresponse",
+    "planning.scenario",
 ]
 
 
@@ -1827,5 +1833,206 @@ ROSTER_LOGINS = [
         "username": "vrijwilliger-dokkum",
         "first_name": "Sjoukje",
         "municipality": "noardeast-fryslan",
+    }
+]
+
+
+# Network planning (issue 6). Residents: CBS's population per postcode area (the file naober
+# ships for postcode search), imported once for the seven demo municipalities. Noordenveld
+# inventories buildings per village and asks residents what they need in 3, 5 and 10 years
+# ("Iedereen doet mee in Noordenveld"); the candidate buildings and the survey answers below are
+# invented: names are generic, places stand near the CBS point of their postcode area, answers
+# are made up.
+PLANNING_DEMAND = {
+    "name": "CBS inwoners per postcodegebied (1-1-2021)",
+    "source": "Bron: CBS, PDOK (CC BY 4.0)",
+    "municipalities": [row["cbs_code"] for row in MUNICIPALITIES],
+}
+_CANDIDATE_NOTE = (
+    "Invented: a demo candidate building for {source}; name, facilities and the exact spot "
+    "(about {distance} m from the CBS point of postcode area {pc4}) are made up."
+)
+
+
+def _candidate(name, kind, town, pc4, dx, dy, available="", **features):
+    """A candidate building dx, dy metres (RD New) from the CBS point of postcode area pc4."""
+    return {
+        "name": name,
+        "kind": kind,
+        "town": town,
+        "pc4": pc4,
+        "offset": (dx, dy),
+        "available": available,
+        "notes": _CANDIDATE_NOTE.format(
+            source=NOORDENVELD, distance=round((dx * dx + dy * dy) ** 0.5), pc4=pc4
+        ),
+        **features,
+    }
+
+
+PLANNING_CANDIDATES = {
+    "noordenveld": [
+        _candidate(
+            "Sporthal Roden-West",
+            "sports_club",
+            "Roden",
+            "9302",
+            120,
+            -80,
+            available="weekday mornings",
+            step_free_entrance=True,
+            accessible_toilet=True,
+            parking=True,
+            capacity=40,
+        ),
+        _candidate(
+            "Dorpshuis Nieuw-Roden",
+            "community_centre",
+            "Nieuw-Roden",
+            "9311",
+            60,
+            90,
+            available="Monday to Thursday",
+            step_free_entrance=True,
+            accessible_toilet=True,
+            kitchen=True,
+            capacity=60,
+        ),
+        _candidate(
+            "Kerkgebouw Nietap",
+            "church",
+            "Nietap",
+            "9312",
+            -100,
+            50,
+            available="Tuesday and Thursday afternoons",
+            step_free_entrance=True,
+            capacity=80,
+        ),
+        _candidate(
+            "Voetbalkantine Roderesch",
+            "sports_club",
+            "Roderesch",
+            "9305",
+            150,
+            0,
+            available="weekday mornings",
+            kitchen=True,
+            parking=True,
+            capacity=30,
+        ),
+        _candidate(
+            "Sportkantine Peize",
+            "sports_club",
+            "Peize",
+            "9321",
+            -150,
+            120,
+            available="weekday mornings",
+            kitchen=True,
+            parking=True,
+            capacity=35,
+        ),
+        _candidate(
+            "Bibliotheek Norg",
+            "library",
+            "Norg",
+            "9331",
+            80,
+            -60,
+            available="Monday and Friday",
+            step_free_entrance=True,
+            accessible_toilet=True,
+            hearing_loop=True,
+            capacity=25,
+        ),
+        _candidate(
+            "Kerk Langelo",
+            "church",
+            "Langelo",
+            "9333",
+            0,
+            100,
+            available="weekdays",
+            capacity=50,
+        ),
+        _candidate(
+            "Zorgcentrum Veenhuizen",
+            "care",
+            "Veenhuizen",
+            "9341",
+            200,
+            150,
+            available="afternoons",
+            step_free_entrance=True,
+            accessible_toilet=True,
+            hearing_loop=True,
+            kitchen=True,
+            capacity=30,
+        ),
+        _candidate(
+            "Basisschool Een",
+            "school",
+            "Een",
+            "9342",
+            -80,
+            -120,
+            available="after school, from 15:00",
+            step_free_entrance=True,
+            capacity=25,
+        ),
+        _candidate(
+            "Dorpshuis Westervelde",
+            "community_centre",
+            "Westervelde",
+            "9337",
+            50,
+            50,
+            available="weekdays",
+            kitchen=True,
+            parking=True,
+            capacity=45,
+        ),
+    ],
+}
+
+# A needs survey per larger village of Noordenveld (800 residents or more in CBS's figures), with
+# invented anonymous answers: `answers` of them, drawn with a fixed seed so a reload gives the
+# same ones. Introductions are resident-facing Dutch, as WiN would write them.
+PLANNING_SURVEY_WEEKS = 6
+PLANNING_SURVEYS = [
+    {"municipality": "noordenveld", "village": village, "answers": answers}
+    for village, answers in [
+        ("Roden", 15),
+        ("Peize", 12),
+        ("Norg", 10),
+        ("Nieuw-Roden", 8),
+        ("Veenhuizen", 7),
+        ("Nietap", 6),
+        ("Een", 5),
+    ]
+]
+PLANNING_SURVEY_INTRODUCTION = (
+    "Welzijn in Noordenveld wil weten wat u nodig heeft in {village}. Nu, en over 3, 5 of 10 "
+    "jaar. Het kost een paar minuten. U hoeft uw naam niet te geven."
+)
+# Wishes some invented residents wrote; most leave the box empty.
+PLANNING_SURVEY_WISHES = [
+    "Een plek waar je zonder afspraak koffie kunt drinken.",
+    "Graag ook iets op zaterdag, door de week werk ik.",
+    "Samen koken en eten zou fijn zijn.",
+    "Hulp met formulieren van de gemeente.",
+    "Een busje voor mensen die niet meer kunnen fietsen.",
+    "Iets voor jongeren in het dorp.",
+]
+
+# The policy maker of Noordenveld: sees the planning pages of that network. The demo has no
+# organisation for the municipality itself, so the login is a member of WiN.
+PLANNING_LOGINS = [
+    {
+        "username": "beleid-noordenveld",
+        "first_name": "Bente",
+        "organisation": "Welzijn in Noordenveld (WiN)",
+        "municipality": "noordenveld",
     }
 ]

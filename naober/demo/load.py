@@ -10,7 +10,9 @@ to the data set too, found by their title, and their sessions are planned from t
 `naober demo` then adds the demo's people (load_people: one per role, one password) and invented
 work at the desks (load_desk: visits, referrals, and sign-ups for the next sessions of some
 activities), both idempotent in the same way: a reload keeps the accounts and resets their roles
-and password, and adds no second copy of a visit, referral or sign-up.
+and password, and adds no second copy of a visit, referral or sign-up. load_rosters publishes a
+roster per seed network, and load_planning adds residents per postcode area, candidate buildings,
+needs surveys and the policy maker's login.
 """
 
 import random
@@ -29,6 +31,7 @@ from django.contrib.auth.models import Permission
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import slugify
 
 from naober.accounts.constants import Role
 from naober.accounts.models import Membership
@@ -39,8 +42,14 @@ from naober.activities.signup import Person, SignUpError, sign_up
 from naober.desk.constants import LegalBasis, Status
 from naober.desk.models import Referral, Visit
 from naober.desk.referrals import Contact, change_status, refer
+from naober.places.constants import ThemeCode
+from naober.places.geo import to_wgs84
 from naober.places.models import Building, Municipality, Organisation, Place, Theme
+from naober.places.postcodes import DATA as POSTCODE_DATA
 from naober.places.postcodes import lookup
+from naober.planning.constants import DatasetKind, Horizon, Transport, WantedActivity
+from naober.planning.importing import import_demand
+from naober.planning.models import CandidateBuilding, Dataset, Survey, SurveyResponse
 from naober.rosters.build import generate
 from naober.rosters.constants import RosterStatus
 from naober.rosters.models import Person as RosterPerson
@@ -572,3 +581,129 @@ def _sync_shares(municipality, rows, organisations, places) -> None:
         share.places.set([places[slug] for slug in row["places"]])
         kept.append(share.pk)
     Share.objects.filter(municipality=municipality).exclude(pk__in=kept).delete()
+
+
+@dataclass
+class PlanningLoaded:
+    demand_points: int
+    candidates: int
+    surveys: int
+    answers: int
+
+
+def load_planning(password: str, today: date | None = None) -> PlanningLoaded:
+    """Network planning for the demo, after load(): CBS's residents per postcode area of the demo
+    municipalities (imported once: skipped when a dataset of that name exists), Noordenveld's
+    invented candidate buildings (found by network and name and made equal to the data set), a
+    needs survey per larger Noordenveld village with invented anonymous answers (added once per
+    survey), and the policy maker's login with `password`."""
+    today = today or amsterdam_today()
+    dataset = Dataset.objects.filter(
+        kind=DatasetKind.DEMAND, name=data.PLANNING_DEMAND["name"]
+    ).first()
+    if dataset is None:
+        dataset = import_demand(
+            POSTCODE_DATA,
+            name=data.PLANNING_DEMAND["name"],
+            source=data.PLANNING_DEMAND["source"],
+            municipalities=set(data.PLANNING_DEMAND["municipalities"]),
+        ).dataset
+    with transaction.atomic():
+        candidates = _load_candidates()
+        surveys, answers = _load_surveys(today)
+        _load_planning_logins(password)
+    return PlanningLoaded(
+        demand_points=dataset.points.count(),
+        candidates=candidates,
+        surveys=surveys,
+        answers=answers,
+    )
+
+
+def _load_candidates() -> int:
+    count = 0
+    for slug, rows in data.PLANNING_CANDIDATES.items():
+        municipality = Municipality.objects.get(slug=slug)
+        kept = []
+        for row in rows:
+            values = {k: v for k, v in row.items() if k not in {"pc4", "offset"}}
+            area = lookup(row["pc4"])
+            if area is None:
+                raise ValueError(f"The demo candidate {row['name']} has an unknown postcode area.")
+            dx, dy = row["offset"]
+            values["latitude"], values["longitude"] = to_wgs84(area.x_rd + dx, area.y_rd + dy)
+            values["municipality"] = municipality
+            found = CandidateBuilding.objects.filter(
+                municipality=municipality, name=row["name"]
+            ).first()
+            kept.append(_saved(found or CandidateBuilding(), values).pk)
+        count += len(kept)
+    return count
+
+
+def _load_surveys(today: date) -> tuple[int, int]:
+    themes = list(ThemeCode.values)
+    activities = list(WantedActivity.values)
+    horizons = list(Horizon.values)
+    transports = list(Transport.values)
+    answers = []
+    surveys = 0
+    for row in data.PLANNING_SURVEYS:
+        municipality = Municipality.objects.get(slug=row["municipality"])
+        slug = slugify(f"{municipality.slug}-{row['village']}")
+        survey = Survey.objects.filter(municipality=municipality, village=row["village"]).first()
+        survey = _saved(
+            survey or Survey(),
+            {
+                "municipality": municipality,
+                "village": row["village"],
+                "slug": slug,
+                "introduction": data.PLANNING_SURVEY_INTRODUCTION.format(village=row["village"]),
+                "is_open": True,
+            },
+        )
+        surveys += 1
+        if survey.responses.exists():
+            # Answered on an earlier load, or by someone trying the demo: those stay.
+            continue
+        chance = random.Random(f"survey:{slug}")
+        for _ in range(row["answers"]):
+            answers.append(
+                SurveyResponse(
+                    survey=survey,
+                    submitted_on=today
+                    - timedelta(days=chance.randrange(1, 7 * data.PLANNING_SURVEY_WEEKS)),
+                    themes=sorted(chance.sample(themes, chance.randint(1, 3))),
+                    activities=sorted(chance.sample(activities, chance.randint(1, 3))),
+                    horizon=chance.choice(horizons),
+                    transport=chance.choice(transports),
+                    wish=chance.choice([*data.PLANNING_SURVEY_WISHES, *[""] * 6]),
+                )
+            )
+    SurveyResponse.objects.bulk_create(answers)
+    return surveys, len(answers)
+
+
+def _load_planning_logins(password: str) -> None:
+    User = get_user_model()
+    for row in data.PLANNING_LOGINS:
+        user = _user(
+            User,
+            row["username"],
+            password,
+            first_name=row["first_name"],
+            is_staff=False,
+            is_superuser=False,
+        )
+        user.user_permissions.clear()
+        membership, _ = Membership.objects.get_or_create(
+            user=user,
+            organisation=Organisation.objects.get(name=row["organisation"]),
+            role=Role.POLICY,
+            defaults={"municipality": Municipality.objects.get(slug=row["municipality"])},
+        )
+        membership.municipality = Municipality.objects.get(slug=row["municipality"])
+        membership.full_clean()
+        membership.save()
+        membership.places.clear()
+        Membership.objects.filter(user=user).exclude(pk=membership.pk).delete()

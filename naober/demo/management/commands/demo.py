@@ -12,7 +12,14 @@ from django.utils.translation import gettext as _
 
 from naober.accounts.constants import Role
 from naober.demo import data
-from naober.demo.load import demo_password, load, load_desk, load_people, load_rosters
+from naober.demo.load import (
+    demo_password,
+    load,
+    load_desk,
+    load_people,
+    load_planning,
+    load_rosters,
+)
 
 DEFAULT_ADDRPORT = "127.0.0.1:8000"
 
@@ -53,6 +60,7 @@ class Command(BaseCommand):
         load_people(password)
         desk = load_desk()
         rosters = load_rosters(password)
+        planning = load_planning(password)
         self.stdout.write(
             _(
                 "Demo data loaded: %(places)d places of %(organisations)d organisations in "
@@ -79,6 +87,19 @@ class Command(BaseCommand):
                 "people": rosters.people,
             }
         )
+        self.stdout.write(
+            _(
+                "Planning: residents of %(points)d postcode areas (CBS), %(candidates)d invented "
+                "candidate buildings and %(surveys)d needs surveys with %(answers)d invented "
+                "answers."
+            )
+            % {
+                "points": planning.demand_points,
+                "candidates": planning.candidates,
+                "surveys": planning.surveys,
+                "answers": planning.answers,
+            }
+        )
         for roster in rosters.failed:
             self.stdout.write(
                 self.style.WARNING(
@@ -99,6 +120,8 @@ class Command(BaseCommand):
             self.stdout.write(f"  {person['username']:<27} {_describe(person)}")
         for login in data.ROSTER_LOGINS:
             self.stdout.write(f"  {login['username']:<27} {_describe_volunteer(login)}")
+        for login in data.PLANNING_LOGINS:
+            self.stdout.write(f"  {login['username']:<27} {_describe_policy_maker(login)}")
         superuser = _("Superuser: accounts and places, in the admin")
         self.stdout.write(f"  {data.SUPERUSER:<27} {superuser}")
         self.stdout.write(_("Password for all of them: %(password)s") % {"password": password})
@@ -136,6 +159,11 @@ def _describe_volunteer(login: dict) -> str:
     return _("Volunteer on the roster of %(network)s: their shifts at /rooster/") % {
         "network": network
     }
+
+
+def _describe_policy_maker(login: dict) -> str:
+    network = next(m["name"] for m in data.MUNICIPALITIES if m["slug"] == login["municipality"])
+    return _("Policy maker for %(network)s: network planning at /planning/") % {"network": network}
 
 
 def _split(addrport: str) -> tuple[str, str]:
