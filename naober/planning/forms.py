@@ -7,6 +7,7 @@ the default is used for it, so the page always shows figures."""
 
 from django import forms
 from django.conf import settings
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -61,10 +62,15 @@ class DetourField(forms.FloatField):
 
 def _detour_field(required: bool) -> DetourField:
     low, high = DETOUR_RANGE
-    message = _("The detour factor is a number from %(low)s to %(high)s, for example 1.3.") % {
-        "low": f"{low:g}",
-        "high": f"{high:g}",
-    }
+    # Lazy: the field is made once, when the form class is; the message is read per request,
+    # in the page's language.
+    message = lazy(
+        lambda: (
+            _("The detour factor is a number from %(low)s to %(high)s, for example 1.3.")
+            % {"low": f"{low:g}", "high": f"{high:g}"}
+        ),
+        str,
+    )()
     return DetourField(
         label=_("Detour factor"),
         required=required,

@@ -32,6 +32,8 @@ __all__ = [
 ]
 
 DEFAULT_TIME_LIMIT = 60.0
+# Dominated candidates are looked for (one sparse product) up to this many matrix entries.
+DOMINANCE_MAX_PAIRS = 2_000_000
 
 
 @dataclass
@@ -173,6 +175,7 @@ def _solve(
     time_limit: float,
     mip_rel_gap: float = 0.0,
     start=None,
+    presolve: bool = True,
 ) -> _Result:
     """Solve one model given as arrays; integer is a boolean mask over the columns."""
     a = sp.csc_matrix(a_matrix, dtype=float)
@@ -201,6 +204,8 @@ def _solve(
     h.setOptionValue("output_flag", False)
     h.setOptionValue("time_limit", float(time_limit))
     h.setOptionValue("mip_rel_gap", float(mip_rel_gap))
+    if not presolve:
+        h.setOptionValue("presolve", "off")
     h.passModel(lp)
     if start is not None and is_mip:
         solution = highspy.HighsSolution()
@@ -274,6 +279,57 @@ def _greedy(m_open: sp.csr_matrix, w_open: np.ndarray, k: int) -> list[int]:
         # Demand reached by j no longer counts for later picks.
         weight[m_csc.indices[m_csc.indptr[j] : m_csc.indptr[j + 1]]] = 0.0
     return chosen
+
+
+def _reduced(m_open: sp.csr_matrix, w_open: np.ndarray):
+    """The same maximal covering problem, smaller: demand rows reached by the same candidates
+    become one row with their population summed, and a candidate whose demand is all reached by
+    one other candidate too (a subset: never better to choose) is left out. Returns the smaller
+    matrix, its population and the original column of each remaining column.
+
+    On the three provinces' postcode areas this leaves about a third of the 2,433 candidates and
+    roughly halves HiGHS's time (docs/performance.md)."""
+    m = m_open.tocsr(copy=True)
+    m.sort_indices()
+    rows: dict[bytes, int] = {}
+    first, weight = [], []
+    for i in range(m.shape[0]):
+        key = m.indices[m.indptr[i] : m.indptr[i + 1]].tobytes()
+        at = rows.get(key)
+        if at is None:
+            rows[key] = len(first)
+            first.append(i)
+            weight.append(w_open[i])
+        else:
+            weight[at] += w_open[i]
+    m = m[np.asarray(first, dtype=np.int64)]
+    columns = m.tocsc().astype(np.int32)
+    size = np.diff(columns.indptr)
+    keep = size > 0
+    if m.nnz <= DOMINANCE_MAX_PAIRS:
+        # overlap[j, h] = demand rows j and h both reach; j is dominated when that is all of j's,
+        # and h reaches more (or as much, and comes first).
+        overlap = (columns.T @ columns).tocoo()
+        j, h = overlap.row, overlap.col
+        dominated = (
+            (j != h)
+            & (overlap.data == size[j])
+            & ((size[h] > size[j]) | ((size[h] == size[j]) & (h < j)))
+        )
+        keep[j[dominated]] = False
+    cols = np.flatnonzero(keep)
+    return m[:, cols].tocsr(), np.asarray(weight, dtype=float), cols
+
+
+def _padded(chosen: list[int], m_open: sp.csr_matrix, k: int) -> list[int]:
+    """k candidates: when fewer useful ones exist, the rest by what they reach on their own
+    (they add nobody new, but the question asked for k)."""
+    if len(chosen) >= k:
+        return chosen
+    reach = np.diff(m_open.tocsc().indptr).astype(float)
+    reach[chosen] = -1.0
+    extra = np.argsort(-reach, kind="stable")[: k - len(chosen)]
+    return chosen + [int(j) for j in extra]
 
 
 def _mclp_model(m_open: sp.csr_matrix, w_open: np.ndarray, k: int):
@@ -352,15 +408,35 @@ def maximal_covering(
     """
     m, w, k, fixed, open_rows, uncoverable = _mclp_parts(population, matrix, k, fixed_covered)
     m_open, w_open = m[open_rows], w[open_rows]
-    greedy = _greedy(m_open, w_open, k)
-    start = np.concatenate([np.zeros(m.shape[1]), _covered_by(m_open, greedy).astype(float)])
-    start[greedy] = 1.0
+    m_small, w_small, cols = _reduced(m_open, w_open)
+    k_small = min(k, m_small.shape[1])
+    if k_small == 0:
+        # Nobody left that a candidate could reach: any k candidates are as good as the best.
+        return _siting(
+            w,
+            fixed,
+            m,
+            _padded([], m_open, k),
+            optimal=True,
+            bound=float(w[fixed].sum()),
+            method="mip",
+            uncoverable=uncoverable,
+        )
+    greedy_small = _greedy(m_small, w_small, k_small)
+    greedy = _padded([int(cols[j]) for j in greedy_small], m_open, k)
+    start = np.concatenate(
+        [np.zeros(m_small.shape[1]), _covered_by(m_small, greedy_small).astype(float)]
+    )
+    start[greedy_small] = 1.0
     res = _solve(
-        *_mclp_model(m_open, w_open, k),
+        *_mclp_model(m_small, w_small, k_small),
         maximize=True,
         time_limit=time_limit,
         mip_rel_gap=mip_rel_gap,
         start=start,
+        # _reduced already did what HiGHS's presolve finds in this model, and its presolve
+        # costs more than it saves here: 30-50 ms instead of 160-200 ms on the provinces' data.
+        presolve=False,
     )
     fixed_pop = float(w[fixed].sum())
     # Everyone the candidates can reach is a valid bound when HiGHS stopped before finding one.
@@ -370,11 +446,12 @@ def maximal_covering(
     optimal = res.status == highspy.HighsModelStatus.kOptimal and mip_rel_gap == 0.0
     exact = None
     if res.x is not None:
+        chosen = [int(cols[j]) for j in _chosen(res.x, m_small.shape[1])]
         exact = _siting(
             w,
             fixed,
             m,
-            _chosen(res.x, m.shape[1]),
+            _padded(chosen, m_open, k),
             optimal=optimal,
             bound=bound,
             method="mip",

@@ -8,11 +8,21 @@ import numpy as np
 import pyogrio
 import pytest
 import shapely
+from django.utils import translation
 
 from naober.places.models import Municipality
 from naober.planning import importing
 from naober.planning.constants import AreaKind, BuildingKind
 from naober.planning.models import Area, CandidateBuilding, Dataset, DemandPoint
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """These tests read the analyst's messages in English (the source text); one test in
+    test_planning_command.py reads them in Dutch, as the command prints them by default."""
+    with translation.override("en"):
+        yield
+
 
 DATA = Path(__file__).parent / "data"
 PC4 = Path(__file__).resolve().parents[2] / "naober/places/data/pc4_nl_population_centroids.csv"

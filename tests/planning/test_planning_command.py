@@ -7,8 +7,18 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from naober.planning.models import Area, CandidateBuilding, Dataset, DemandPoint
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """These tests read the analyst's messages in English (the source text); one test in
+    test_planning_command.py reads them in Dutch, as the command prints them by default."""
+    with translation.override("en"):
+        yield
+
 
 DATA = Path(__file__).parent / "data"
 
@@ -208,6 +218,21 @@ def test_a_bad_line_stops_the_import_with_file_and_line(tmp_path):
     assert str(caught.value).startswith(f"{path}, line 3: x and y seem to be swapped")
     assert not Dataset.objects.exists()
     assert not Area.objects.exists()
+    assert not DemandPoint.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_command_names_the_bad_line_in_dutch_by_default(tmp_path):
+    path = write(
+        tmp_path,
+        "fout.csv",
+        "id,x_rd,y_rd,population\na,224838.3,572653.2,10\nb,572300.9,222997.8,20\n",
+    )
+
+    with translation.override("nl"), pytest.raises(CommandError) as caught:
+        call_command("planning", "import", "demand", path, stdout=StringIO(), stderr=StringIO())
+
+    assert str(caught.value).startswith(f"{path}, regel 3: x en y lijken verwisseld")
     assert not DemandPoint.objects.exists()
 
 

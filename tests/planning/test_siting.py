@@ -195,3 +195,43 @@ def test_a_random_instance_is_solved_to_proven_optimality():
     # The reported figure is what the chosen sites really cover, existing places included.
     covered = fixed | (np.asarray(m[:, 5:][:, exact.chosen].sum(axis=1)).ravel() > 0)
     assert exact.covered_population == pytest.approx(population[covered].sum())
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_optimum_matches_trying_every_choice(seed):
+    """Small clustered instances with many nested candidates (one inside another's reach) and
+    demand reached by the same candidates: the smaller model the solver builds must not lose
+    the best choice."""
+    from itertools import combinations
+
+    rng = np.random.default_rng(seed)
+    centres = rng.uniform(0, 6_000, (4, 2))
+    demand = centres[rng.integers(0, 4, 40)] + rng.normal(0, 300, (40, 2))
+    candidates = centres[rng.integers(0, 4, 12)] + rng.normal(0, 400, (12, 2))
+    population = rng.integers(1, 50, 40)
+    m = coverage_matrix(demand, candidates, 700)
+    k = 3
+
+    def reach(choice):
+        return population[np.asarray(m[:, list(choice)].sum(axis=1)).ravel() > 0].sum()
+
+    best = max(reach(choice) for choice in combinations(range(12), k))
+    found = maximal_covering(population, m, k)
+
+    assert found.optimal
+    assert len(found.chosen) == k
+    assert found.covered_population == best
+    assert reach(found.chosen) == best
+
+
+def test_more_new_places_than_useful_candidates_still_names_k():
+    m = sp.csr_matrix(np.array([[1, 0, 0, 0], [1, 1, 0, 0], [0, 0, 0, 0]]))
+
+    found = maximal_covering([4, 5, 6], m, 3)
+
+    # Candidate 1 reaches a subset of what candidate 0 reaches; 2 and 3 reach nobody.
+    assert found.optimal
+    assert len(found.chosen) == 3
+    assert 0 in found.chosen
+    assert found.covered_population == 9
+    assert found.uncoverable == [2]

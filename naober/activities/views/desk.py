@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import phonenumbers
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from naober.accounts import access
 from naober.accounts.decorators import staff_required
 from naober.desk.forms import DescribedForm
+from naober.responses import see_other
 from naober.schedules.openings import today
 
 from .. import attendance as host
@@ -83,13 +84,6 @@ def _signup(request, pk) -> SignUp:
 def _list_url(session: Session, signup: SignUp | None = None) -> str:
     url = reverse("activity_desk:attendance", args=[session.pk])
     return url + (f"#signup-{signup.pk}" if signup is not None else "")
-
-
-def _see_other(url: str) -> HttpResponseRedirect:
-    # 303: the browser follows with a GET, so reloading the page never posts the touch again.
-    response = HttpResponseRedirect(url)
-    response.status_code = 303
-    return response
 
 
 def _phone(value: str) -> str:
@@ -157,13 +151,13 @@ def mark(request, pk):
     value = request.POST.get("attended")
     if value not in ATTENDED:
         messages.error(request, _("Nothing was marked: choose “came” or “did not come”."))
-        return _see_other(_list_url(session))
+        return see_other(_list_url(session))
     try:
         host.mark_attendance(signup, ATTENDED[value], by=request.user, request=request)
     except SignUpError as error:
         messages.error(request, error.message)
-        return _see_other(_list_url(session))
-    return _see_other(_list_url(session, signup))
+        return see_other(_list_url(session))
+    return see_other(_list_url(session, signup))
 
 
 @staff_required
@@ -189,7 +183,7 @@ def sign_up(request, pk):
             # Counts only: the resident's name never goes into a message.
             messages.success(request, _signed_up_message(made))
             here = next((s for s in made if s.session_id == session.pk), None)
-            return _see_other(_list_url(session, here))
+            return see_other(_list_url(session, here))
     context = {"session": session, "activity": activity, "place": activity.place, "form": form}
     return render(
         request, "activities/desk/sign_up.html", context, status=400 if form.is_bound else 200
@@ -220,7 +214,7 @@ def cancel(request, pk):
         promoted = host.cancel_at_desk(signup, by=request.user, request=request)
     except SignUpError as error:
         messages.error(request, error.message)
-        return _see_other(_list_url(signup.session, signup))
+        return see_other(_list_url(signup.session, signup))
     message = _("The sign-up is cancelled.")
     if promoted:
         message += " " + ngettext(
@@ -229,7 +223,7 @@ def cancel(request, pk):
             len(promoted),
         ) % {"count": len(promoted)}
     messages.success(request, message)
-    return _see_other(_list_url(signup.session))
+    return see_other(_list_url(signup.session))
 
 
 @staff_required
@@ -240,6 +234,6 @@ def confirm(request, pk):
         host.confirm_at_desk(signup, by=request.user, request=request)
     except SignUpError as error:
         messages.error(request, error.message)
-        return _see_other(_list_url(signup.session))
+        return see_other(_list_url(signup.session))
     messages.success(request, _("The seat is confirmed."))
-    return _see_other(_list_url(signup.session, signup))
+    return see_other(_list_url(signup.session, signup))

@@ -12,7 +12,7 @@ from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -26,6 +26,7 @@ from django_ratelimit.core import is_ratelimited
 from naober.guide.caching import public_page
 from naober.places.models import Place
 from naober.places.search import SearchError, search_places
+from naober.responses import see_other
 from naober.schedules.openings import today
 
 from .. import feeds, links
@@ -172,7 +173,7 @@ def sign_up(request, pk):
             except rules.SignUpError as error:
                 form.add_rule_error(error)
             else:
-                return _see_other(links.signup_path(made))
+                return see_other(links.signup_path(made))
         status = 400
     else:
         form = SignUpForm(series_possible=series_possible)
@@ -232,7 +233,7 @@ def cancel(request, token):
             rules.cancel(found)
     except rules.SignUpError as error:
         return _signup_page(request, found, token, error=error.message, status=400)
-    return _see_other(reverse("activities:signup", args=[token]))
+    return see_other(reverse("activities:signup", args=[token]))
 
 
 @require_POST
@@ -248,7 +249,7 @@ def confirm(request, token):
         rules.confirm_offer(found)
     except rules.SignUpError as error:
         return _signup_page(request, found, token, error=error.message, status=400)
-    return _see_other(reverse("activities:signup", args=[token]))
+    return see_other(reverse("activities:signup", args=[token]))
 
 
 def _signup_page(request, found: SignUp, token: str, *, error: str = "", status: int = 200):
@@ -305,13 +306,6 @@ def _too_many(request) -> bool:
 
 def _too_many_page(request):
     return render(request, "activities/too_many.html", status=429)
-
-
-def _see_other(url: str) -> HttpResponseRedirect:
-    # 303: the browser fetches the page with a GET, so reloading it sends nothing twice.
-    response = HttpResponseRedirect(url)
-    response.status_code = 303
-    return response
 
 
 @require_safe

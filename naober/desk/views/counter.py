@@ -10,7 +10,7 @@ twice counts once (visits.count_visit)."""
 import uuid
 from datetime import date, timedelta
 
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,6 +20,7 @@ from naober.accounts import access
 from naober.accounts.decorators import staff_required
 from naober.activities.attendance import sessions_of_day
 from naober.places.models import Place, Theme
+from naober.responses import see_other
 from naober.schedules.openings import THEME_ORDER, openings, today
 
 from .. import visits
@@ -49,13 +50,6 @@ def _desk_url(place: Place, day: date, *, visit: Visit | None = None, fragment: 
     if visit is not None:
         url += f"?visit={visit.pk}"
     return url + (f"#{fragment}" if fragment else "")
-
-
-def _see_other(url: str) -> HttpResponseRedirect:
-    # 303: the browser follows with a GET, so reloading the page never posts the touch again.
-    response = HttpResponseRedirect(url)
-    response.status_code = 303
-    return response
 
 
 def _render_desk(request, place, day, *, visit=None, error="", theme_error="", status=200):
@@ -131,7 +125,7 @@ def count(request, slug: str, day: date):
             day,
             _("This visit was not counted: the page was out of date. Press “Visit +1” again."),
         )
-    return _see_other(_desk_url(place, day, visit=visit, fragment="theme"))
+    return see_other(_desk_url(place, day, visit=visit, fragment="theme"))
 
 
 @staff_required
@@ -159,7 +153,7 @@ def visit_theme(request, slug: str, day: date, visit: int):
             visit=visit,
         )
     visits.set_theme(visit, theme, by=request.user, request=request)
-    return _see_other(_desk_url(place, day, fragment="counter"))
+    return see_other(_desk_url(place, day, fragment="counter"))
 
 
 @staff_required
@@ -168,4 +162,4 @@ def visit_undo(request, slug: str, day: date, visit: int):
     place = _place(request, slug)
     visit = _visit(place, day, visit)
     visits.undo(visit, by=request.user, request=request)
-    return _see_other(_desk_url(place, day, fragment="counter"))
+    return see_other(_desk_url(place, day, fragment="counter"))

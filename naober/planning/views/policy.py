@@ -17,7 +17,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -27,9 +27,10 @@ from django.utils.translation import gettext_lazy
 
 from naober.accounts import access
 from naober.accounts.decorators import staff_required
+from naober.responses import see_other
 
 from .. import analysis, exports, surveys, tasks
-from ..constants import CBS_ATTRIBUTION, ScenarioStatus
+from ..constants import CBS_ATTRIBUTION, BuildingKind, ScenarioStatus
 from ..coverage import THRESHOLDS_M
 from ..forms import CoverageSettingsForm, ScenarioForm, defaults, open_code, open_label
 from ..models import CandidateBuilding, Scenario
@@ -55,13 +56,6 @@ BANDS = [
     (3000, gettext_lazy("1,500 to 3,000 m")),
     (None, gettext_lazy("more than 3,000 m")),
 ]
-
-
-def _see_other(url: str) -> HttpResponseRedirect:
-    # 303: the browser follows with a GET, so reloading the page never posts again.
-    response = HttpResponseRedirect(url)
-    response.status_code = 303
-    return response
 
 
 def _network(request, slug):
@@ -357,7 +351,7 @@ def scenario_new(request, slug):
                 name=data["name"],
                 by=request.user,
             )
-            return _see_other(
+            return see_other(
                 reverse("planning:scenario", kwargs={"slug": municipality.slug, "pk": scenario.pk})
             )
         status = 400
@@ -400,8 +394,15 @@ def _outcome(result: dict) -> Outcome:
     gained = None
     if after_population is not None and before_population is not None:
         gained = round(after_population - before_population)
+    # The kind in the reader's language (the result was written in the worker's).
+    chosen = [
+        {**site, "kind_label": BuildingKind(site["kind"]).label}
+        if site.get("kind") in BuildingKind.values
+        else site
+        for site in result.get("chosen") or []
+    ]
     return Outcome(
-        chosen=result.get("chosen") or [],
+        chosen=chosen,
         before_share=percent(before.get("share") or 0.0),
         after_share=percent(result.get("share") or 0.0),
         before_population=_whole(before_population),

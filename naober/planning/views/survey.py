@@ -7,12 +7,13 @@ other guard against someone filling the survey by the thousand.
 """
 
 from django.conf import settings
-from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.core import is_ratelimited
+
+from naober.responses import see_other
 
 from .. import surveys
 from ..models import Survey
@@ -37,7 +38,7 @@ def survey(request, slug):
         form = SurveyForm(request.POST)
         if form.is_valid():
             surveys.submit(found, form.cleaned_data)
-            return _see_other(reverse("surveys:thanks", args=[found.slug]))
+            return see_other(reverse("surveys:thanks", args=[found.slug]))
         status = 400
     else:
         form = SurveyForm()
@@ -57,10 +58,3 @@ def _too_many(request) -> bool:
         rate=settings.NAOBER_SIGNUP_RATE,
         increment=True,
     )
-
-
-def _see_other(url: str) -> HttpResponseRedirect:
-    # 303: the browser fetches the thanks page with a GET.
-    response = HttpResponseRedirect(url)
-    response.status_code = 303
-    return response

@@ -15,7 +15,6 @@ from urllib.parse import urlencode
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import Prefetch, Q
-from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -27,6 +26,7 @@ from django.views.decorators.http import require_POST
 from naober.accounts import access
 from naober.accounts.decorators import staff_required
 from naober.places.models import Organisation, Place
+from naober.responses import see_other
 from naober.schedules.openings import today
 
 from .. import access as roster_access
@@ -51,13 +51,6 @@ ADMIN_LISTS = [
     ("staffingneed", gettext_lazy("Staffing needs per place and opening")),
     ("rosterpolicy", gettext_lazy("Roster rules: approval of changes, distance")),
 ]
-
-
-def _see_other(url: str) -> HttpResponseRedirect:
-    # 303: the browser follows with a GET, so reloading the page never posts again.
-    response = HttpResponseRedirect(url)
-    response.status_code = 303
-    return response
 
 
 def _day(value: date) -> str:
@@ -185,7 +178,7 @@ def generate(request, slug):
         by=request.user,
         seed=form.cleaned_data["seed"],
     )
-    return _see_other(reverse("rosters:roster", args=[roster.pk]))
+    return see_other(reverse("rosters:roster", args=[roster.pk]))
 
 
 # The roster page: progress while it is made, then the roster per place and week.
@@ -339,7 +332,7 @@ def publish(request, pk):
             _("Only a draft can be published; this roster is: %(status)s.")
             % {"status": roster.get_status_display().lower()},
         )
-        return _see_other(_roster_url(roster))
+        return see_other(_roster_url(roster))
     text = _(
         "The roster from %(start)s until %(end)s is published: staff see their shifts and the "
         "guide shows who is present."
@@ -349,7 +342,7 @@ def publish(request, pk):
             "It replaces the roster from %(start)s until %(end)s, which is a draft again."
         ) % {"start": _day(old.start_date), "end": _day(old.end_date)}
     messages.success(request, text)
-    return _see_other(_roster_url(roster))
+    return see_other(_roster_url(roster))
 
 
 def _outcome(report) -> tuple[str, int]:
@@ -384,21 +377,21 @@ def cancel(request, pk):
     anchor = f"shift-{shift.pk}"
     if roster.status not in MENDABLE:
         messages.error(request, _("This roster is not ready yet: nothing can be cancelled."))
-        return _see_other(_roster_url(roster, request, anchor))
+        return see_other(_roster_url(roster, request, anchor))
     if shift.end <= timezone.now():
         messages.error(
             request,
             _("This shift is over: %(name)s cannot be taken off it any more.")
             % {"name": assignment.person.name},
         )
-        return _see_other(_roster_url(roster, request, anchor))
+        return see_other(_roster_url(roster, request, anchor))
     name = assignment.person.name
     report = repair.cancel_assignment(assignment, actor=request.user)
     outcome, level = _outcome(report)
     messages.add_message(
         request, level, _("%(name)s is off the shift.") % {"name": name} + " " + outcome
     )
-    return _see_other(_roster_url(roster, request, anchor))
+    return see_other(_roster_url(roster, request, anchor))
 
 
 @staff_required
@@ -419,7 +412,7 @@ def absence(request, slug):
             "end": _day(end),
         }
         messages.add_message(request, level, said + " " + outcome)
-        return _see_other(_after_absence(municipality, start, end))
+        return see_other(_after_absence(municipality, start, end))
     context = {"municipality": municipality, "form": form}
     return render(
         request,
@@ -471,7 +464,7 @@ def decide(request, pk):
     decision = request.POST.get("decision")
     if decision not in DECISIONS:
         messages.error(request, _("Nothing was decided: choose “Approve” or “Refuse”."))
-        return _see_other(back)
+        return see_other(back)
     try:
         change_rules.decide(change, approve=DECISIONS[decision], by=request.user)
     except change_rules.ChangeError as error:
@@ -479,9 +472,9 @@ def decide(request, pk):
             request,
             _("This change could not be decided: %(reason)s") % {"reason": error.message},
         )
-        return _see_other(back)
+        return see_other(back)
     if DECISIONS[decision]:
         messages.success(request, _("Approved: the roster has changed."))
     else:
         messages.success(request, _("Refused: the roster stays as it was."))
-    return _see_other(back)
+    return see_other(back)

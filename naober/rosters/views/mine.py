@@ -21,6 +21,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from naober.accounts.decorators import staff_required
+from naober.responses import see_other
 
 from .. import access, changes, feeds
 from ..changes import ChangeError
@@ -45,15 +46,8 @@ def self_service(view):
     return wrapper
 
 
-def _see_other(url: str) -> HttpResponseRedirect:
-    # 303: the browser follows with a GET, so reloading the page never posts the change again.
-    response = HttpResponseRedirect(url)
-    response.status_code = 303
-    return response
-
-
 def _back(anchor: str = "") -> HttpResponseRedirect:
-    return _see_other(reverse("rosters:mine") + (f"#{anchor}" if anchor else ""))
+    return see_other(reverse("rosters:mine") + (f"#{anchor}" if anchor else ""))
 
 
 def _own_shift(person: Person, pk) -> Shift:

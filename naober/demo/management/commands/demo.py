@@ -5,6 +5,9 @@ naober/__main__.py): no second factor at login. It refuses production settings (
 its people share one password that it prints.
 """
 
+import subprocess
+import sys
+
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -138,9 +141,16 @@ class Command(BaseCommand):
         self.stdout.write("")
         if no_serve:
             return
-        # Without the reloader: it would start this whole command again in a child process,
-        # migrating and loading twice.
-        call_command("runserver", f"{host}:{port}", use_reloader=False)
+        # The task worker beside the server, so a roster or a planning scenario asked for in the
+        # demo runs; it stops with the demo.
+        worker = subprocess.Popen([sys.executable, "-m", "naober", "db_worker"])
+        try:
+            # Without the reloader: it would start this whole command again in a child process,
+            # migrating and loading twice.
+            call_command("runserver", f"{host}:{port}", use_reloader=False)
+        finally:
+            worker.terminate()
+            worker.wait(timeout=10)
 
 
 def _describe(person: dict) -> str:
