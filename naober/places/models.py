@@ -94,11 +94,10 @@ class Organisation(Provenance):
         return self.name
 
 
-class Building(Provenance):
-    name = models.CharField(_("name"), max_length=200)
-    street_address = models.CharField(_("street and number"), max_length=200)
-    postcode = models.CharField(_("postcode"), max_length=7, validators=[postcode_validator])
-    town = models.CharField(_("town"), max_length=100)
+class BuildingBase(models.Model):
+    """Where a building stands and what makes it usable: shared by the places' buildings and the
+    candidate buildings of network planning."""
+
     latitude = models.FloatField(
         _("latitude"),
         validators=[MinValueValidator(geo.NL_LATITUDE[0]), MaxValueValidator(geo.NL_LATITUDE[1])],
@@ -113,7 +112,7 @@ class Building(Provenance):
         help_text=_("WGS84, for example 6.925352."),
     )
     # RD New metres, kept in step with latitude and longitude on save, so the database can
-    # order places by distance on SQLite and PostgreSQL alike.
+    # order by distance on SQLite and PostgreSQL alike and planning can measure in metres.
     x_rd = models.FloatField(editable=False, default=0)
     y_rd = models.FloatField(editable=False, default=0)
 
@@ -122,6 +121,26 @@ class Building(Provenance):
     hearing_loop = models.BooleanField(_("hearing loop"), default=False)
     parking = models.BooleanField(_("parking"), default=False)
     kitchen = models.BooleanField(_("kitchen"), default=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        self.x_rd, self.y_rd = geo.to_rd(self.latitude, self.longitude)
+        super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        problems = coordinate_errors(self.latitude, self.longitude)
+        if problems:
+            raise ValidationError(problems)
+
+
+class Building(Provenance, BuildingBase):
+    name = models.CharField(_("name"), max_length=200)
+    street_address = models.CharField(_("street and number"), max_length=200)
+    postcode = models.CharField(_("postcode"), max_length=7, validators=[postcode_validator])
+    town = models.CharField(_("town"), max_length=100)
     computers = models.BooleanField(_("computers"), default=False)
     garden = models.BooleanField(_("garden"), default=False)
     accessibility_notes = models.TextField(
@@ -138,18 +157,11 @@ class Building(Provenance):
     def __str__(self) -> str:
         return f"{self.name}, {self.town}"
 
-    def save(self, *args, **kwargs) -> None:
-        self.x_rd, self.y_rd = geo.to_rd(self.latitude, self.longitude)
-        super().save(*args, **kwargs)
-
     def clean(self) -> None:
-        super().clean()
         if self.postcode:
             digits, letters = self.postcode.replace(" ", "")[:4], self.postcode.replace(" ", "")[4:]
             self.postcode = f"{digits} {letters.upper()}"
-        problems = coordinate_errors(self.latitude, self.longitude)
-        if problems:
-            raise ValidationError(problems)
+        super().clean()
 
     def accessibility(self) -> list[str]:
         """The accessibility features this building has, as words for residents."""

@@ -589,6 +589,20 @@ def _municipality_of(row, columns: dict, known: dict, line: int) -> tuple[str, s
     return code, name
 
 
+def _unique_id(code: str, seen: dict[str, int], line: int) -> str:
+    """The row's id, refused when empty or already on an earlier line (remembered in `seen`)."""
+    if not code:
+        raise ImportProblem(_("The id is empty."), line)
+    if code in seen:
+        raise ImportProblem(
+            _("The id %(id)s appears twice in the file: first on line %(first)d.")
+            % {"id": code, "first": seen[code]},
+            line,
+        )
+    seen[code] = line
+    return code
+
+
 def _get(row: list[str], index: int | None) -> str:
     if index is None or index >= len(row):
         return ""
@@ -667,16 +681,7 @@ def _demand_rows(table, located, columns, ages, keep, known, progress):
         municipality = _municipality_of(row, columns, known, line)
         if not keep.keeps(*municipality):
             continue
-        code = _get(row, columns["id"])
-        if not code:
-            raise ImportProblem(_("The id is empty."), line)
-        if code in seen:
-            raise ImportProblem(
-                _("The id %(id)s appears twice in the file: first on line %(first)d.")
-                % {"id": code, "first": seen[code]},
-                line,
-            )
-        seen[code] = line
+        code = _unique_id(_get(row, columns["id"]), seen, line)
         population = _count(
             _get(row, columns["population"]), line, table.columns[columns["population"]]
         )
@@ -1170,16 +1175,7 @@ def read_points(path, *, population=False, crs=None, layer=None) -> Points:
     no_coordinates, no_population = [], []
     for i, row in enumerate(table.rows):
         line = table.lines[i]
-        code = _get(row, columns["id"])
-        if not code:
-            raise ImportProblem(_("The id is empty."), line)
-        if code in seen:
-            raise ImportProblem(
-                _("The id %(id)s appears twice in the file: first on line %(first)d.")
-                % {"id": code, "first": seen[code]},
-                line,
-            )
-        seen[code] = line
+        code = _unique_id(_get(row, columns["id"]), seen, line)
         count = None
         if population:
             count = _count(

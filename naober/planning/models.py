@@ -7,14 +7,11 @@ bridge between these rows and those modules is analysis.py.
 """
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from naober.places import geo
-from naober.places.models import Municipality, coordinate_errors
+from naober.places.models import BuildingBase, Municipality
 
 from .constants import (
     AreaKind,
@@ -143,7 +140,7 @@ class DemandPoint(models.Model):
         return self.code
 
 
-class CandidateBuilding(models.Model):
+class CandidateBuilding(BuildingBase):
     """A building that could house a meeting place: the buildings inventory."""
 
     municipality = models.ForeignKey(
@@ -165,26 +162,6 @@ class CandidateBuilding(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=BuildingKind.choices)
     street_address = models.CharField(_("street and number"), max_length=200, blank=True)
     town = models.CharField(_("town"), max_length=100)
-    latitude = models.FloatField(
-        _("latitude"),
-        validators=[MinValueValidator(geo.NL_LATITUDE[0]), MaxValueValidator(geo.NL_LATITUDE[1])],
-        help_text=_("WGS84, for example 52.953219."),
-    )
-    longitude = models.FloatField(
-        _("longitude"),
-        validators=[
-            MinValueValidator(geo.NL_LONGITUDE[0]),
-            MaxValueValidator(geo.NL_LONGITUDE[1]),
-        ],
-        help_text=_("WGS84, for example 6.925352."),
-    )
-    x_rd = models.FloatField(editable=False, default=0)
-    y_rd = models.FloatField(editable=False, default=0)
-    step_free_entrance = models.BooleanField(_("step-free entrance"), default=False)
-    accessible_toilet = models.BooleanField(_("accessible toilet"), default=False)
-    hearing_loop = models.BooleanField(_("hearing loop"), default=False)
-    parking = models.BooleanField(_("parking"), default=False)
-    kitchen = models.BooleanField(_("kitchen"), default=False)
     capacity = models.PositiveSmallIntegerField(
         _("seats"), null=True, blank=True, help_text=_("How many people fit in the room.")
     )
@@ -208,16 +185,6 @@ class CandidateBuilding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}, {self.town}"
-
-    def save(self, *args, **kwargs) -> None:
-        self.x_rd, self.y_rd = geo.to_rd(self.latitude, self.longitude)
-        super().save(*args, **kwargs)
-
-    def clean(self) -> None:
-        super().clean()
-        problems = coordinate_errors(self.latitude, self.longitude)
-        if problems:
-            raise ValidationError(problems)
 
 
 class Scenario(models.Model):
