@@ -4,7 +4,7 @@
   "use strict";
   var container = document.getElementById("map");
   var status = document.getElementById("map-status");
-  if (!container || !status || typeof L === "undefined") {
+  if (!container || !status || typeof L === "undefined" || !window.naoberBaseMap) {
     return;
   }
   var latitude = parseFloat(container.dataset.latitude);
@@ -14,21 +14,7 @@
   }
   container.hidden = false;
   status.textContent = "";
-  // No scroll-wheel zoom: a page that scrolls past the map should not get stuck in it.
-  var map = L.map(container, { scrollWheelZoom: false }).setView([latitude, longitude], 16);
-  var failed = false;
-  L.tileLayer(container.dataset.tiles, {
-    maxZoom: 19,
-    attribution: container.dataset.attribution
-  })
-    .on("tileerror", function () {
-      if (!failed) {
-        failed = true;
-        container.classList.add("map--failed");
-        status.textContent = container.dataset.failed;
-      }
-    })
-    .addTo(map);
+  var map = window.naoberBaseMap(container, status).setView([latitude, longitude], 16);
   // Not focusable: the marker adds nothing the address does not already say.
   L.marker([latitude, longitude], {
     keyboard: false,

@@ -22,7 +22,7 @@
   function setUp(container) {
     var status = document.getElementById(container.dataset.status);
     var source = document.getElementById(container.dataset.source);
-    if (!status || !source || typeof L === "undefined") {
+    if (!status || !source || typeof L === "undefined" || !window.naoberBaseMap) {
       return;
     }
     var data;
@@ -38,21 +38,7 @@
     container.hidden = false;
     status.textContent = "";
 
-    // No scroll-wheel zoom: a page that scrolls past the map should not get stuck in it.
-    var map = L.map(container, { scrollWheelZoom: false });
-    var failed = false;
-    L.tileLayer(container.dataset.tiles, {
-      maxZoom: 19,
-      attribution: container.dataset.attribution
-    })
-      .on("tileerror", function () {
-        if (!failed) {
-          failed = true;
-          container.classList.add("map--failed");
-          status.textContent = container.dataset.failed;
-        }
-      })
-      .addTo(map);
+    var map = window.naoberBaseMap(container, status);
 
     var bounds = [];
     var largest = 1;
