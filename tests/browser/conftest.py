@@ -112,6 +112,9 @@ def assert_accessible(axe) -> Callable[[object], None]:
     2.2 AA violation."""
 
     def check(page) -> None:
+        # Styles first: right after a form post the new page may still be fetching its
+        # stylesheet, and axe would measure unstyled targets (seen once on a loaded machine).
+        page.wait_for_load_state("load")
         results = axe.run(
             page,
             options={
