@@ -1081,15 +1081,10 @@ def import_candidates(
     for i, row in enumerate(table.rows):
         line = table.lines[i]
         _tick(progress, i, total)
+        # The id is optional for buildings; when given, it must be unique.
         code = _get(row, columns.get("id"))
         if code:
-            if code in seen:
-                raise ImportProblem(
-                    _("The id %(id)s appears twice in the file: first on line %(first)d.")
-                    % {"id": code, "first": seen[code]},
-                    line,
-                )
-            seen[code] = line
+            _unique_id(code, seen, line)
         building_name = _get(row, columns["name"])
         if not building_name:
             raise ImportProblem(_("The name is empty."), line)

@@ -25,7 +25,7 @@ from naober.schedules.recurrence import AMSTERDAM
 from tests.activities.background import run_worker
 from tests.staff import login, make_staff
 
-from .toy_network import TODAY, candidate, make_network
+from .toy_network import TODAY, candidate, done_scenario, make_network
 
 HEADLINE = "79 % of residents live within 1,500 m of a place open at least once a week."
 
@@ -78,49 +78,6 @@ def url(name, network, **kwargs):
 def en(name):
     with translation.override("en"):
         return reverse(name)
-
-
-def done_scenario(network) -> Scenario:
-    return Scenario.objects.create(
-        municipality=network.municipality,
-        name="Peest gets a place",
-        method=Method.MAXIMAL_COVERING,
-        new_places=1,
-        radius_m=1500,
-        detour=1.3,
-        status=ScenarioStatus.DONE,
-        progress=100,
-        result={
-            "chosen": [
-                {
-                    "id": 1,
-                    "name": "Sportpark Peest",
-                    "kind": "sports_club",
-                    "kind_label": "Sports club",
-                    "town": "Peest",
-                    "latitude": 53.06,
-                    "longitude": 6.53,
-                    "newly_covered": 40,
-                    "kitchen": True,
-                    "step_free_entrance": True,
-                    "accessible_toilet": False,
-                }
-            ],
-            "covered_population": 190,
-            "total_population": 190,
-            "share": 1.0,
-            "before": {"covered_population": 150, "share": 150 / 190},
-            "optimal": True,
-            "gap": None,
-            "method": "maximal_covering",
-            "uncoverable_population": 0,
-            "mean_distance_m": None,
-            "seconds": 0.05,
-            "radius_m": 1500,
-            "detour": 1.3,
-            "min_openings_per_week": 1.0,
-        },
-    )
 
 
 # Who may see the pages.

@@ -18,8 +18,8 @@ from datetime import date, time
 from naober.places.constants import OrganisationKind, PlaceKind
 from naober.places.geo import to_wgs84
 from naober.places.models import Building, Municipality, Organisation, Place
-from naober.planning.constants import AreaKind, DatasetKind
-from naober.planning.models import Area, CandidateBuilding, Dataset, DemandPoint
+from naober.planning.constants import AreaKind, DatasetKind, Method, ScenarioStatus
+from naober.planning.models import Area, CandidateBuilding, Dataset, DemandPoint, Scenario
 from naober.schedules.models import OpeningRule
 
 TODAY = date(2026, 3, 2)
@@ -136,4 +136,48 @@ def candidate(network: Network, name, dx, dy, **fields) -> CandidateBuilding:
         latitude=latitude,
         longitude=longitude,
         **fields,
+    )
+
+
+def done_scenario(network) -> Scenario:
+    """A scenario as the worker leaves it: the sports club in Peest reaches its 40 residents."""
+    return Scenario.objects.create(
+        municipality=network.municipality,
+        name="Peest gets a place",
+        method=Method.MAXIMAL_COVERING,
+        new_places=1,
+        radius_m=1500,
+        detour=1.3,
+        status=ScenarioStatus.DONE,
+        progress=100,
+        result={
+            "chosen": [
+                {
+                    "id": 1,
+                    "name": "Sportpark Peest",
+                    "kind": "sports_club",
+                    "kind_label": "Sports club",
+                    "town": "Peest",
+                    "latitude": 53.06,
+                    "longitude": 6.53,
+                    "newly_covered": 40,
+                    "kitchen": True,
+                    "step_free_entrance": True,
+                    "accessible_toilet": False,
+                }
+            ],
+            "covered_population": 190,
+            "total_population": 190,
+            "share": 1.0,
+            "before": {"covered_population": 150, "share": 150 / 190},
+            "optimal": True,
+            "gap": None,
+            "method": "maximal_covering",
+            "uncoverable_population": 0,
+            "mean_distance_m": None,
+            "seconds": 0.05,
+            "radius_m": 1500,
+            "detour": 1.3,
+            "min_openings_per_week": 1.0,
+        },
     )

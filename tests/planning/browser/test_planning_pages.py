@@ -17,6 +17,7 @@ from playwright.sync_api import Locator, Page, expect
 from naober.planning.constants import Method, ScenarioStatus
 from naober.planning.models import Scenario
 from tests.activities.background import run_worker
+from tests.planning.toy_network import done_scenario
 
 pytestmark = pytest.mark.browser
 
@@ -35,49 +36,6 @@ def tab_to(page: Page, target: Locator) -> None:
         if target.evaluate("element => element === document.activeElement"):
             return
     pytest.fail(f"{MAX_TABS} presses of Tab never reached {target}")
-
-
-def finished(network) -> Scenario:
-    """A scenario as the worker leaves it: Peest's sports club reaches its 40 residents."""
-    return Scenario.objects.create(
-        municipality=network.municipality,
-        name="Peest",
-        method=Method.MAXIMAL_COVERING,
-        new_places=1,
-        radius_m=1500,
-        status=ScenarioStatus.DONE,
-        progress=100,
-        result={
-            "chosen": [
-                {
-                    "id": 1,
-                    "name": "Sportpark Peest",
-                    "kind": "sports_club",
-                    "kind_label": "Sports club",
-                    "town": "Peest",
-                    "latitude": 53.0743,
-                    "longitude": 6.5363,
-                    "newly_covered": 40,
-                    "kitchen": True,
-                    "step_free_entrance": True,
-                    "accessible_toilet": False,
-                }
-            ],
-            "covered_population": 190,
-            "total_population": 190,
-            "share": 1.0,
-            "before": {"covered_population": 150, "share": 150 / 190},
-            "optimal": True,
-            "gap": None,
-            "method": "maximal_covering",
-            "uncoverable_population": 0,
-            "mean_distance_m": None,
-            "seconds": 0.05,
-            "radius_m": 1500,
-            "detour": 1.3,
-            "min_openings_per_week": 1.0,
-        },
-    )
 
 
 def test_the_overview_shows_the_map_beside_the_tables(planner, live_network):
@@ -189,7 +147,7 @@ def test_without_javascript_the_progress_page_has_a_link_to_check_again(planner,
 def test_the_overview_buildings_and_report_have_no_wcag_violations(
     planner, assert_accessible, live_network, language
 ):
-    finished(live_network)
+    done_scenario(live_network)
     page = planner()
     for path in ("", "gebouwen/", "rapport/"):
         assert page.goto(f"{PREFIX[language]}/planning/noordenveld/{path}").status == 200
@@ -203,7 +161,7 @@ def test_the_overview_buildings_and_report_have_no_wcag_violations(
 def test_the_scenario_form_with_errors_and_a_finished_scenario_have_no_wcag_violations(
     planner, assert_accessible, live_network, language
 ):
-    scenario = finished(live_network)
+    scenario = done_scenario(live_network)
     page = planner()
 
     page.goto(f"{PREFIX[language]}/planning/noordenveld/scenario/nieuw/")
@@ -221,7 +179,7 @@ def test_the_scenario_form_with_errors_and_a_finished_scenario_have_no_wcag_viol
 
 
 def test_on_paper_the_report_shows_its_tables_without_menus_or_map(planner, live_network):
-    finished(live_network)
+    done_scenario(live_network)
     page = planner()
     page.goto("/en/planning/noordenveld/rapport/")
     expect(page.get_by_role("button", name="Print this report")).to_be_visible()
